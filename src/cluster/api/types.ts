@@ -2,9 +2,15 @@
  * Object shapes the simulated cluster serves. Bodies are plain JSON in the real
  * Kubernetes shapes (kubernetes-types); nothing here is a class.
  */
-import type { ObjectMeta, ListMeta, OwnerReference } from 'kubernetes-types/meta/v1'
+import type { ObjectMeta as ReadonlyObjectMeta, ListMeta, OwnerReference } from 'kubernetes-types/meta/v1'
 
-export type { ObjectMeta, ListMeta, OwnerReference }
+export type { ListMeta, OwnerReference }
+
+/** Drops `readonly`: kubernetes-types marks server-set fields readonly, but the server sets them. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** metav1.ObjectMeta, writable (the API server is the one writer of its system fields). */
+export type ObjectMeta = Writable<ReadonlyObjectMeta>
 
 /** Any JSON value, as it arrives over the wire. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
