@@ -139,6 +139,7 @@ export function aggregateText(errs: readonly FieldError[]): string {
       msgs.push(m)
     }
   }
+  if (msgs.length === 0) return ''
   if (msgs.length === 1) return msgs[0] ?? ''
   return `[${msgs.join(', ')}]`
 }

@@ -29,7 +29,9 @@ function isStringMap(v: object): v is Record<string, string> {
  * simplification: Go would print its internal struct).
  */
 export function goSharpV(v: unknown): string {
-  if (v === null || v === undefined) return 'null'
+  // Go turns a nil value into the string "null" before quoting it (field.Error ErrorBody).
+  if (v === null || v === undefined) return '"null"'
+  if (isGoLiteral(v)) return v.goLiteral
   if (typeof v === 'string') return goQuote(v)
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   if (Array.isArray(v)) {
@@ -44,4 +46,40 @@ export function goSharpV(v: unknown): string {
     return JSON.stringify(v)
   }
   return String(v)
+}
+
+/** A value that prints as the given Go text (for %#v of Go structs such as metav1.LabelSelector). */
+export interface GoLiteral {
+  readonly goLiteral: string
+}
+
+/** Wrap Go text so goSharpV prints it as is. */
+export function goLiteral(text: string): GoLiteral {
+  return { goLiteral: text }
+}
+
+function isGoLiteral(v: unknown): v is GoLiteral {
+  return typeof v === 'object' && v !== null && typeof (v as { goLiteral?: unknown }).goLiteral === 'string' && Object.keys(v).length === 1
+}
+
+interface SelectorLike {
+  matchLabels?: Record<string, string>
+  matchExpressions?: { key?: string; operator?: string; values?: string[] }[]
+}
+
+/** %#v of a metav1.LabelSelector, as field errors print it (e.g. "field is immutable"). */
+export function goLabelSelector(sel: SelectorLike | undefined | null): GoLiteral {
+  if (!sel) return goLiteral('null')
+  const labels = sel.matchLabels ? goSharpV(sel.matchLabels) : 'map[string]string(nil)'
+  const exprs = sel.matchExpressions
+  const exprText =
+    exprs && exprs.length
+      ? `[]v1.LabelSelectorRequirement{${exprs
+          .map(
+            (e) =>
+              `v1.LabelSelectorRequirement{Key:${goQuote(e.key ?? '')}, Operator:${goQuote(e.operator ?? '')}, Values:${e.values ? goSharpV(e.values) : '[]string(nil)'}}`,
+          )
+          .join(', ')}}`
+      : '[]v1.LabelSelectorRequirement(nil)'
+  return goLiteral(`v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprText}}`)
 }
