@@ -87,4 +87,34 @@ describe('object store (API-5)', () => {
     expect(seen).toEqual([1])
     expect(errors).toHaveLength(1)
   })
+
+  test('scan starts at a key and stops when told; countFrom counts the rest (API-19)', () => {
+    const s = createStore()
+    for (const [ns, n] of [['a', '1'], ['a', '2'], ['a', '3'], ['b', '1']] as const) s.put('configmaps', `${ns}/${n}`, obj(ns, n))
+    const seen: string[] = []
+    s.scan('configmaps', 'a', 'a/2', (k) => {
+      seen.push(k)
+      return true
+    })
+    expect(seen).toEqual(['a/2', 'a/3'])
+    const firstTwo: string[] = []
+    s.scan('configmaps', undefined, '', (k) => (firstTwo.push(k), firstTwo.length < 2))
+    expect(firstTwo).toEqual(['a/1', 'a/2'])
+    expect(s.countFrom('configmaps', 'a', 'a/2')).toBe(2)
+    expect(s.countFrom('configmaps', undefined, 'a/3')).toBe(2)
+    expect(s.countFrom('configmaps', 'b', '')).toBe(1)
+  })
+
+  test('an index follows writes and deletes', () => {
+    const s = createStore()
+    s.addIndex('configmaps', 'tier', (o) => String((o.data as Record<string, string> | undefined)?.tier ?? ''))
+    s.put('configmaps', 'default/a', obj('default', 'a', { data: { tier: 'web' } }))
+    s.put('configmaps', 'default/b', obj('default', 'b', { data: { tier: 'db' } }))
+    s.put('configmaps', 'default/a', obj('default', 'a', { data: { tier: 'db' } }))
+    expect([...(s.keysByIndex('configmaps', 'tier', 'db') ?? [])].sort()).toEqual(['default/a', 'default/b'])
+    expect([...(s.keysByIndex('configmaps', 'tier', 'web') ?? [])]).toEqual([])
+    s.remove('configmaps', 'default/b')
+    expect([...(s.keysByIndex('configmaps', 'tier', 'db') ?? [])]).toEqual(['default/a'])
+    expect(s.keysByIndex('configmaps', 'nope', 'x')).toBeUndefined()
+  })
 })

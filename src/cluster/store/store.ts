@@ -45,6 +45,17 @@ export interface ObjectStore {
   get(resource: string, key: string): StoredObject | undefined
   /** Objects of a resource in key order, optionally in one namespace. */
   list(resource: string, namespace?: string): StoredObject[]
+  /**
+   * Visit objects of a resource in key order, starting at the first key >= `from` (binary
+   * search, so paging costs a page, not a rescan); stop when visit returns false.
+   */
+  scan(resource: string, namespace: string | undefined, from: string, visit: (key: string, obj: StoredObject) => boolean): void
+  /** How many keys of a resource (in a namespace) sort at or after `from`. */
+  countFrom(resource: string, namespace: string | undefined, from: string): number
+  /** Keep an index of a resource's objects by a value computed from each (e.g. spec.nodeName). */
+  addIndex(resource: string, name: string, valueOf: (obj: StoredObject) => string): void
+  /** Keys of the objects whose indexed value is `value`, unordered; undefined if no such index. */
+  keysByIndex(resource: string, name: string, value: string): ReadonlySet<string> | undefined
   /** Objects of a resource as they were at revision rv, in key order; undefined if compacted. */
   listAt(resource: string, rv: number, namespace?: string): StoredObject[] | undefined
   /** How many objects a resource holds. */
@@ -77,6 +88,38 @@ export function createStore(options: StoreOptions = {}): ObjectStore {
   let revision = 0
   let compacted = 0
   const listeners = new Map<string, Set<StoreListener>>()
+  interface Index {
+    valueOf: (obj: StoredObject) => string
+    keys: Map<string, Set<string>>
+  }
+  const indexes = new Map<string, Map<string, Index>>()
+
+  function reindex(resource: string, key: string, prev: StoredObject | undefined, next: StoredObject | undefined): void {
+    const forResource = indexes.get(resource)
+    if (!forResource) return
+    for (const index of forResource.values()) {
+      const before = prev ? index.valueOf(prev) : undefined
+      const after = next ? index.valueOf(next) : undefined
+      if (before === after) continue
+      if (before !== undefined) index.keys.get(before)?.delete(key)
+      if (after !== undefined) {
+        let set = index.keys.get(after)
+        if (!set) index.keys.set(after, (set = new Set()))
+        set.add(key)
+      }
+    }
+  }
+
+  function lowerBound(keys: string[], from: string): number {
+    let lo = 0
+    let hi = keys.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((keys[mid] as string) < from) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
   // Changes are delivered in revision order even when a listener writes while being told
   // of a change: nested writes queue here and the outermost delivery drains them.
   const pending: StoreEvent[] = []
@@ -142,6 +185,41 @@ export function createStore(options: StoreOptions = {}): ObjectStore {
       for (const k of keysOf(resource)) if (inNamespace(k, namespace)) out.push(t.get(k) as StoredObject)
       return out
     },
+    scan(resource, namespace, from, visit) {
+      const t = table(resource)
+      const keys = keysOf(resource)
+      const prefix = namespace === undefined ? '' : namespace + '/'
+      const start = from > prefix ? from : prefix
+      for (let i = lowerBound(keys, start); i < keys.length; i++) {
+        const k = keys[i] as string
+        if (prefix && !k.startsWith(prefix)) break
+        if (!visit(k, t.get(k) as StoredObject)) break
+      }
+    },
+    countFrom(resource, namespace, from) {
+      const keys = keysOf(resource)
+      // "ns/" keys end before "ns0": '0' is the character after '/'.
+      const end = namespace === undefined ? keys.length : lowerBound(keys, namespace + '0')
+      const start = lowerBound(keys, namespace === undefined || from > namespace + '/' ? from : namespace + '/')
+      return Math.max(0, end - start)
+    },
+    addIndex(resource, name, valueOf) {
+      let forResource = indexes.get(resource)
+      if (!forResource) indexes.set(resource, (forResource = new Map()))
+      const index: Index = { valueOf, keys: new Map() }
+      forResource.set(name, index)
+      for (const [k, obj] of table(resource)) {
+        const v = valueOf(obj)
+        let set = index.keys.get(v)
+        if (!set) index.keys.set(v, (set = new Set()))
+        set.add(k)
+      }
+    },
+    keysByIndex(resource, name, value) {
+      const index = indexes.get(resource)?.get(name)
+      if (!index) return undefined
+      return index.keys.get(value) ?? new Set()
+    },
     listAt(resource, rv, namespace) {
       if (rv >= revision) return store.list(resource, namespace)
       const events = store.eventsAfter(resource, rv)
@@ -164,6 +242,7 @@ export function createStore(options: StoreOptions = {}): ObjectStore {
       const prev = t.get(key)
       const stored = stamp(obj, ++revision)
       t.set(key, stored)
+      reindex(resource, key, prev, stored)
       if (!prev) sortedKeys.delete(resource)
       record(prev ? { type: 'MODIFIED', rv: revision, resource, key, object: stored, prev } : { type: 'ADDED', rv: revision, resource, key, object: stored })
       return stored
@@ -173,6 +252,7 @@ export function createStore(options: StoreOptions = {}): ObjectStore {
       const prev = t.get(key)
       if (!prev) return undefined
       t.delete(key)
+      reindex(resource, key, prev, undefined)
       sortedKeys.delete(resource)
       const last = stamp(prev, ++revision)
       record({ type: 'DELETED', rv: revision, resource, key, object: last, prev })

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: figures for the simulated cluster, printed, never asserted. The API
+ * server alone, at Kubernetes' published scale limits (5,000 nodes, 150,000 pods): creates,
+ * lists, watches, patches and deletes through handle() and watch(), as every client uses it.
+ */
+import { createCluster } from '../cluster/index'
+import type { ApiRequest } from '../cluster/index'
+
+const nodes = Number(process.env.BENCH_NODES ?? 5000)
+const pods = Number(process.env.BENCH_PODS ?? 150_000)
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now()
+  const value = fn()
+  return { ms: performance.now() - start, value }
+}
+
+function rate(n: number, ms: number): string {
+  return `${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`
+}
+
+function podBody(i: number): ApiRequest['body'] {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, labels: { app: `app-${i % 100}`, tier: i % 2 ? 'web' : 'api' } },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.25', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+  }
+}
+
+function main(): void {
+  console.log(`kubeplay bench: API server, ${nodes.toLocaleString('en-US')} nodes, ${pods.toLocaleString('en-US')} pods (node ${process.version})`)
+  const boot = time(() =>
+    createCluster({ seed: 1, historyLimit: 50_000, nodes: Array.from({ length: nodes }, (_, i) => ({ name: `node-${i}`, cpu: '32', memory: '128Gi' })) }),
+  )
+  const cluster = boot.value
+  console.log(`  create cluster with ${nodes} nodes: ${boot.ms.toFixed(0)} ms`)
+
+  let watched = 0
+  // An informer over all pods, one by label, and one per node as every kubelet keeps.
+  cluster.watch({ method: 'GET', path: '/api/v1/pods' }, () => watched++)
+  cluster.watch({ method: 'GET', path: '/api/v1/pods', query: { labelSelector: 'app=app-3' } }, () => watched++)
+  for (let i = 0; i < nodes; i++) cluster.watch({ method: 'GET', path: '/api/v1/pods', query: { fieldSelector: `spec.nodeName=node-${i}` } }, () => watched++)
+
+  const path = '/api/v1/namespaces/default/pods'
+  const created = time(() => {
+    for (let i = 0; i < pods; i++) {
+      const res = cluster.handle({ method: 'POST', path, body: podBody(i) })
+      if (res.status !== 201) throw new Error(`create pod-${i}: ${JSON.stringify(res.body)}`)
+    }
+  })
+  console.log(`  POST pods (${nodes + 2} watches open): ${rate(pods, created.ms)} (${created.ms.toFixed(0)} ms)`)
+
+  const bound = time(() => {
+    for (let i = 0; i < pods; i++) {
+      const res = cluster.handle({
+        method: 'POST',
+        path: `${path}/pod-${i}/binding`,
+        body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: `pod-${i}` }, target: { kind: 'Node', name: `node-${i % nodes}` } },
+      })
+      if (res.status !== 201) throw new Error(`bind pod-${i}: ${JSON.stringify(res.body)}`)
+    }
+  })
+  console.log(`  POST bindings: ${rate(pods, bound.ms)} (${bound.ms.toFixed(0)} ms)`)
+
+  const patches = Math.min(pods, 20_000)
+  const patched = time(() => {
+    for (let i = 0; i < patches; i++) {
+      cluster.handle({
+        method: 'PATCH',
+        path: `${path}/pod-${i}`,
+        headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
+        body: { metadata: { labels: { patched: 'yes' } } },
+      })
+    }
+  })
+  console.log(`  PATCH (strategic) pods: ${rate(patches, patched.ms)}`)
+
+  const listAll = time(() => cluster.handle({ method: 'GET', path: '/api/v1/pods' }))
+  console.log(`  LIST all ${pods.toLocaleString('en-US')} pods: ${listAll.ms.toFixed(0)} ms`)
+  const listNode = time(() => cluster.handle({ method: 'GET', path: '/api/v1/pods', query: { fieldSelector: 'spec.nodeName=node-42' } }))
+  console.log(`  LIST pods on one node (fieldSelector): ${listNode.ms.toFixed(1)} ms, ${(listNode.value.body as { items: unknown[] }).items.length} items`)
+  const paged = time(() => {
+    let token = ''
+    let pages = 0
+    do {
+      const res = cluster.handle({ method: 'GET', path: '/api/v1/pods', query: { limit: '500', ...(token ? { continue: token } : {}) } })
+      token = (res.body as { metadata: { continue?: string } }).metadata.continue ?? ''
+      pages++
+    } while (token)
+    return pages
+  })
+  console.log(`  LIST in pages of 500: ${paged.value} pages in ${paged.ms.toFixed(0)} ms`)
+
+  const deletes = Math.min(pods, 20_000)
+  const deleted = time(() => {
+    for (let i = 0; i < deletes; i++) cluster.handle({ method: 'DELETE', path: `${path}/pod-${i}`, query: { gracePeriodSeconds: '0' } })
+  })
+  console.log(`  DELETE pods: ${rate(deletes, deleted.ms)}`)
+  console.log(`  watch events delivered: ${watched.toLocaleString('en-US')}`)
+  const heap = process.memoryUsage()
+  console.log(`  heap used: ${mib(heap.heapUsed)} (rss ${mib(heap.rss)})`)
+}
+
+main()

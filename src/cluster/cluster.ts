@@ -1,0 +1,120 @@
+/**
+ * createCluster: the one public entry to the simulated Kubernetes. Everything else is reached
+ * through what it returns: the API server's handle() and watch(), and the virtual clock.
+ */
+import type { Taint } from 'kubernetes-types/core/v1'
+import { createClock, formatTime } from './clock'
+import { createRandom } from './random'
+import { createStore } from './store/store'
+import { createApiServer, type RequestObserver } from './apiserver/apiserver'
+import { createServiceAllocators } from './apiserver/allocators'
+import type { ServerContext } from './apiserver/context'
+import { createWatchHub } from './apiserver/watchHub'
+import type { ApiRequest, ApiResponse } from './apiserver/request'
+import type { WatchHandler } from './apiserver/watch'
+import { startServiceAccountsController } from './controllers/serviceAccounts'
+import { startRootCACertPublisher } from './controllers/rootCACertPublisher'
+import { nodeObject } from './nodeObject'
+
+/** A node of the cluster as options describe it. */
+export interface NodeSpec {
+  name: string
+  /** Allocatable CPU as a quantity, e.g. "4" or "3500m". */
+  cpu: string
+  /** Allocatable memory as a quantity, e.g. "8Gi". */
+  memory: string
+  /** The most pods the node runs (kubelet --max-pods; default 110). */
+  pods?: number
+  labels?: Record<string, string>
+  taints?: Taint[]
+}
+
+/** Options of createCluster. */
+export interface ClusterOptions {
+  /** All randomness (names, UIDs, IPs) derives from it. */
+  seed: number
+  nodes?: NodeSpec[]
+  /** Virtual time at start (RFC 3339); default 2026-01-01T00:00:00Z. */
+  startTime?: string
+  /** How many changes the store keeps for watches from an old resourceVersion (default 20,000). */
+  historyLimit?: number
+  /** Told of every request and its response. */
+  onRequest?: RequestObserver
+}
+
+/** A running simulated cluster. */
+export interface Cluster {
+  /** Serve one API request; never throws. */
+  handle(req: ApiRequest): ApiResponse
+  /** Start a watch; events arrive synchronously, in resourceVersion order; returns stop(). */
+  watch(req: ApiRequest, handler: WatchHandler): () => void
+  /** Run `ms` of virtual time: all work that falls due, in a fixed order. */
+  advance(ms: number): void
+  /** Virtual time in ms since the epoch. */
+  now(): number
+  /** Errors that queued work threw (a bug indicator; always empty in a healthy cluster). */
+  errors(): readonly string[]
+}
+
+const defaultStart = '2026-01-01T00:00:00Z'
+
+/** Create a cluster with its system namespaces, the `kubernetes` Service and the given nodes. */
+export function createCluster(options: ClusterOptions): Cluster {
+  const startMs = Date.parse(options.startTime ?? defaultStart)
+  if (!Number.isFinite(startMs)) throw new Error(`startTime: not an RFC 3339 time: ${options.startTime ?? ''}`)
+  const errors: string[] = []
+  const clock = createClock(startMs, (label, e) => errors.push(`${label}: ${e instanceof Error ? e.message : String(e)}`))
+  const random = createRandom(options.seed)
+  const store = createStore({
+    historyLimit: options.historyLimit,
+    onListenerError: (e) => errors.push(`watch: ${e instanceof Error ? e.message : String(e)}`),
+  })
+  const ctx: ServerContext = {
+    store,
+    clock,
+    random: random.fork('apiserver'),
+    allocators: createServiceAllocators(random.fork('allocators')),
+    watchers: createWatchHub(store),
+  }
+  const api = createApiServer(ctx, options.onRequest)
+
+  const must = (req: ApiRequest): void => {
+    const res = api.handle(req)
+    if (res.status >= 300) throw new Error(`cluster bootstrap: ${req.method} ${req.path}: ${JSON.stringify(res.body)}`)
+  }
+  startServiceAccountsController(api)
+  startRootCACertPublisher(api)
+  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    must({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } } })
+  }
+  // The `kubernetes` Service and its Endpoints point at the API server, as the apiserver's own controller maintains them.
+  must({
+    method: 'POST',
+    path: '/api/v1/namespaces/default/services',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' },
+    },
+  })
+  must({
+    method: 'POST',
+    path: '/api/v1/namespaces/default/endpoints',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: '172.18.0.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+    },
+  })
+  ;(options.nodes ?? []).forEach((n, i) => must({ method: 'POST', path: '/api/v1/nodes', body: nodeObject(n, i, formatTime(clock.now())) }))
+
+  return {
+    handle: (req) => api.handle(req),
+    watch: (req, handler) => api.watch(req, handler),
+    advance: (ms) => clock.advance(ms),
+    now: () => clock.now(),
+    errors: () => errors,
+  }
+}
