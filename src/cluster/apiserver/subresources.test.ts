@@ -126,3 +126,15 @@ describe('status subresource (API-13) and generation (API-6)', () => {
     expect((res.body as { spec: Record<string, unknown> }).spec.replica).toBeUndefined()
   })
 })
+
+describe('pod status on create (API-7)', () => {
+  test.each([
+    { name: 'no resources', resources: {}, want: 'BestEffort' },
+    { name: 'limits only: defaulting copies them into requests', resources: { limits: { cpu: '500m', memory: '256Mi' } }, want: 'Guaranteed' },
+    { name: 'requests below limits', resources: { requests: { cpu: '100m' }, limits: { cpu: '500m', memory: '256Mi' } }, want: 'Burstable' },
+  ])('$name → $want', ({ resources, want }) => {
+    const c = testClient()
+    const res = c.post(pods, { ...pod('p'), spec: { containers: [{ name: 'p', image: 'nginx', resources }] } })
+    expect(res.body).toMatchObject({ status: { phase: 'Pending', qosClass: want } })
+  })
+})
