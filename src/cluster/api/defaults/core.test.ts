@@ -219,39 +219,7 @@ const others: Row[] = [
     },
   },
   {
-    name: 'DEF-15 endpointslice ports get name "" and TCP',
-    kind: 'EndpointSlice',
-    input: { addressType: 'IPv4', ports: [{ port: 80 }] },
-    want: { addressType: 'IPv4', ports: [{ port: 80, name: '', protocol: 'TCP' }] },
-  },
-  {
-    name: 'DEF-18 network policy: Ingress implied, port protocols',
-    kind: 'NetworkPolicy',
-    input: { spec: { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] } },
-    want: {
-      spec: {
-        podSelector: {},
-        ingress: [{ ports: [{ port: 80, protocol: 'TCP' }] }],
-        policyTypes: ['Ingress'],
-      },
-    },
-  },
-  {
-    name: 'DEF-18 network policy with egress rules implies Egress too',
-    kind: 'NetworkPolicy',
-    input: { spec: { podSelector: {}, egress: [{}] } },
-    want: { spec: { podSelector: {}, egress: [{}], policyTypes: ['Ingress', 'Egress'] } },
-  },
-  {
-    name: 'DEF-18 ingress class parameters scope',
-    kind: 'IngressClass',
-    input: { spec: { controller: 'x', parameters: { kind: 'Params', name: 'p' } } },
-    want: {
-      spec: { controller: 'x', parameters: { kind: 'Params', name: 'p', scope: 'Cluster' } },
-    },
-  },
-  {
-    name: 'DEF-18 ingress has no defaults',
+    name: 'DEF-1 ingress has no defaults',
     kind: 'Ingress',
     input: {
       spec: {
@@ -277,39 +245,10 @@ const others: Row[] = [
     },
   },
   {
-    name: 'DEF-18 serviceaccount, event and configmap have no defaults',
+    name: 'DEF-1 serviceaccount, event and configmap have no defaults',
     kind: 'ServiceAccount',
     input: { metadata: { name: 'sa' } },
     want: { metadata: { name: 'sa' } },
-  },
-  {
-    name: 'DEF-19 persistent volume claim',
-    kind: 'PersistentVolumeClaim',
-    input: {
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
-    },
-    want: {
-      spec: {
-        accessModes: ['ReadWriteOnce'],
-        resources: { requests: { storage: '1Gi' } },
-        volumeMode: 'Filesystem',
-      },
-      status: { phase: 'Pending' },
-    },
-  },
-  {
-    name: 'DEF-19 persistent volume',
-    kind: 'PersistentVolume',
-    input: { spec: { capacity: { storage: '1Gi' }, hostPath: { path: '/data' } } },
-    want: {
-      spec: {
-        capacity: { storage: '1Gi' },
-        hostPath: { path: '/data', type: '' },
-        persistentVolumeReclaimPolicy: 'Retain',
-        volumeMode: 'Filesystem',
-      },
-      status: { phase: 'Pending' },
-    },
   },
 ]
 
@@ -414,15 +353,6 @@ const hpas: Row[] = [
           scaleDown,
         },
       },
-    },
-  },
-  {
-    name: 'v1 defaults minReplicas only',
-    kind: 'HorizontalPodAutoscaler',
-    input: { apiVersion: 'autoscaling/v1', spec: { scaleTargetRef: target, maxReplicas: 5 } },
-    want: {
-      apiVersion: 'autoscaling/v1',
-      spec: { scaleTargetRef: target, maxReplicas: 5, minReplicas: 1 },
     },
   },
 ]

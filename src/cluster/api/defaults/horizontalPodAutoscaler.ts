@@ -1,7 +1,7 @@
 /**
- * Defaults of a HorizontalPodAutoscaler, in autoscaling/v2 and autoscaling/v1.
- * Mirrors pkg/apis/autoscaling/v2/defaults.go (as of 1.32: no selectionStrategy or tolerance yet)
- * and pkg/apis/autoscaling/v1/defaults.go.
+ * Defaults of an autoscaling/v2 HorizontalPodAutoscaler, the only HPA version served (the body
+ * decoder rejects any other apiVersion before defaulting runs).
+ * Mirrors pkg/apis/autoscaling/v2/defaults.go (as of 1.32: no selectionStrategy or tolerance yet).
  */
 import type { KubeObject } from '../types'
 import { child, defaultPointer, ensureChild, isNil, type Obj } from './walk'
@@ -36,8 +36,10 @@ function copyScalingRules(from: Obj | undefined, to: Obj): Obj {
   return to
 }
 
-/** Default an autoscaling/v2 HPA in place. */
-function defaultV2(spec: Obj): void {
+/** Default an autoscaling/v2 HorizontalPodAutoscaler in place. */
+export function defaultHorizontalPodAutoscaler(obj: KubeObject): void {
+  const spec = ensureChild(obj, 'spec')
+  if (!spec) return
   defaultPointer(spec, 'minReplicas', 1)
   if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) {
     spec.metrics = [
@@ -56,12 +58,4 @@ function defaultV2(spec: Obj): void {
     behavior.scaleUp = copyScalingRules(child(behavior, 'scaleUp'), defaultScaleUpRules())
     behavior.scaleDown = copyScalingRules(child(behavior, 'scaleDown'), defaultScaleDownRules())
   }
-}
-
-/** Default an HPA in place; autoscaling/v1 only defaults minReplicas. */
-export function defaultHorizontalPodAutoscaler(obj: KubeObject): void {
-  const spec = ensureChild(obj, 'spec')
-  if (!spec) return
-  if (obj.apiVersion === 'autoscaling/v1') defaultPointer(spec, 'minReplicas', 1)
-  else defaultV2(spec)
 }

@@ -305,6 +305,25 @@ describe('pod defaults', () => {
     expect(JSON.stringify(rs)).not.toContain('enableServiceLinks')
   })
 
+  test('DEF-10 an ephemeral volume claim template gets volumeMode Filesystem', () => {
+    const claimSpec = { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }
+    const obj = pod({
+      containers: [{ name: 'c', image: 'app:1' }],
+      volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: claimSpec } } }],
+    })
+    applyDefaults('Pod', obj)
+    expect(obj).toMatchObject({
+      spec: {
+        volumes: [
+          {
+            name: 'scratch',
+            ephemeral: { volumeClaimTemplate: { spec: { ...claimSpec, volumeMode: 'Filesystem' } } },
+          },
+        ],
+      },
+    })
+  })
+
   test('DEF-1 unknown kinds are untouched', () => {
     const obj: KubeObject = { kind: 'Widget', spec: { a: 1 } }
     applyDefaults('Widget', obj)

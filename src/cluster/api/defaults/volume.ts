@@ -44,8 +44,9 @@ const volumeSources = [
   'vsphereVolume',
 ]
 
-/** SetDefaults_PersistentVolumeClaimSpec: volumeMode Filesystem. */
-export function defaultPersistentVolumeClaimSpec(spec: Obj): void {
+// SetDefaults_PersistentVolumeClaimSpec (volumeMode Filesystem), here for the claim template of
+// an ephemeral volume: the PersistentVolumeClaim kind itself is not served.
+function defaultPersistentVolumeClaimSpec(spec: Obj): void {
   defaultPointer(spec, 'volumeMode', 'Filesystem')
 }
 
@@ -56,8 +57,8 @@ function defaultDownwardAPIItems(owner: Obj): void {
   }
 }
 
-/** SetDefaults_HostPathVolumeSource: type "" (HostPathUnset) is written out. */
-export function defaultHostPath(hostPath: Obj): void {
+// SetDefaults_HostPathVolumeSource: type "" (HostPathUnset) is written out.
+function defaultHostPath(hostPath: Obj): void {
   defaultPointer(hostPath, 'type', '')
 }
 

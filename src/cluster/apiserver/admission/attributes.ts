@@ -64,13 +64,12 @@ export interface AdmissionAttributes {
   oldObject: KubeObject | undefined
 }
 
-/** One admission plugin: mutating plugins admit, validating plugins validate. */
+/** One admission plugin: admit() may change the object or refuse the request. */
 export interface AdmissionPlugin {
   name: string
   /** The operations it handles (admission.NewHandler). */
   operations: readonly Operation[]
   admit?(a: AdmissionAttributes, ctx: AdmissionContext): Status | undefined
-  validate?(a: AdmissionAttributes, ctx: AdmissionContext): Status | undefined
 }
 
 // Mirrors staging/src/k8s.io/apimachinery/pkg/api/meta/restmapper.go unpluralizedSuffixes

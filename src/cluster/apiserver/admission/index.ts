@@ -1,6 +1,7 @@
 /**
  * The admission chain of a default kube-apiserver, as far as it changes what learners see:
- * mutating plugins in upstream order, then validating plugins.
+ * the plugins in upstream order. NamespaceLifecycle's checks run once, in this chain, and a
+ * DELETE's in admitDelete; no other validating plugin is simulated.
  * Mirrors pkg/kubeapiserver/options/plugins.go AllOrderedPlugins (the subset simulated).
  */
 import { forbidden } from '../../api/status'
@@ -49,15 +50,8 @@ export function withTaintNodesByCondition(plugins: readonly AdmissionPlugin[]): 
   return out
 }
 
-/** The validating plugins, in the order kube-apiserver runs them. */
-export const validatingAdmission: readonly AdmissionPlugin[] = [
-  namespaceLifecycle,
-  priorityAdmission,
-]
-
 function run(
-  phase: 'admit' | 'validate',
-  plugins: readonly AdmissionPlugin[],
+    plugins: readonly AdmissionPlugin[],
   kind: string,
   operation: Operation,
   obj: KubeObject | undefined,
@@ -68,7 +62,7 @@ function run(
   const a = attributesFor(kind, operation, obj, oldObj, subresource)
   for (const plugin of plugins) {
     if (!plugin.operations.includes(operation)) continue
-    const status = plugin[phase]?.(a, ctx)
+    const status = plugin.admit?.(a, ctx)
     // The first plugin to refuse ends the chain, as in kube-apiserver.
     if (status) return status
   }
@@ -87,7 +81,7 @@ export function admit(
   ctx: AdmissionContext,
   subresource = '',
 ): Status | undefined {
-  return run('admit', mutatingAdmission, kind, operation, obj, oldObj, ctx, subresource)
+  return run(mutatingAdmission, kind, operation, obj, oldObj, ctx, subresource)
 }
 
 /**
@@ -100,16 +94,4 @@ export function admitDelete(kind: string, obj: KubeObject): Status | undefined {
     return forbidden({ group: '', name: 'namespaces' }, a.name, 'this namespace may not be deleted')
   }
   return undefined
-}
-
-/** Run the validating admission chain (read-only): system namespace deletion, default PriorityClass. */
-export function validateAdmission(
-  kind: string,
-  operation: Operation,
-  obj: KubeObject | undefined,
-  oldObj: KubeObject | undefined,
-  ctx: AdmissionContext,
-  subresource = '',
-): Status | undefined {
-  return run('validate', validatingAdmission, kind, operation, obj, oldObj, ctx, subresource)
 }

@@ -35,9 +35,6 @@ function lifecycle(a: AdmissionAttributes, ctx: AdmissionContext): Status | unde
   // Cluster-scoped resources and namespaces themselves are always allowed.
   if (a.namespace === '' || isNamespace) return undefined
   if (a.operation === 'DELETE') return undefined
-  // localsubjectaccessreviews must not leak whether a namespace exists.
-  if (a.group === 'authorization.k8s.io' && a.resource === 'localsubjectaccessreviews')
-    return undefined
   if (!namespaceExists(ctx, a.namespace))
     return notFound({ group: '', name: 'namespaces' }, a.namespace)
   const phase = ctx.namespacePhase(a.namespace)
@@ -68,5 +65,4 @@ export const namespaceLifecycle: AdmissionPlugin = {
   admit: lifecycle,
   // Upstream it is one Admit; it also runs here in the validating phase, so a caller that only
   // validates a DELETE still gets the system-namespace protection. The checks are read-only.
-  validate: lifecycle,
 }

@@ -1,7 +1,7 @@
 /**
  * Priority: a pod's spec.priority and preemptionPolicy come from its PriorityClass, or from the
- * global default class, or are 0 and PreemptLowerPriority; only one PriorityClass may be the
- * global default.
+ * global default class, or are 0 and PreemptLowerPriority. PriorityClass is not a served kind,
+ * so upstream's Validate (only one global default class) has no request to run on and is left out.
  * Mirrors plugin/pkg/admission/priority/admission.go (1.32)
  */
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1'
@@ -104,37 +104,12 @@ function admitPod(a: AdmissionAttributes, ctx: AdmissionContext): Status | undef
   return undefined
 }
 
-// Mirrors validatePriorityClass: only one PriorityClass may be marked globalDefault.
-function validatePriorityClass(a: AdmissionAttributes, ctx: AdmissionContext): Status | undefined {
-  const pc = a.object as PriorityClass | undefined
-  if (!pc || pc.globalDefault !== true) return undefined
-  const existing = defaultPriorityClass(ctx.listPriorityClasses?.() ?? [])
-  if (!existing) return undefined
-  const existingName = existing.metadata?.name ?? ''
-  if (
-    a.operation === 'CREATE' ||
-    (a.operation === 'UPDATE' && existingName !== pc.metadata?.name)
-  ) {
-    return admissionForbidden(
-      a,
-      `PriorityClass ${existingName} is already marked as default. Only one default can exist`,
-    )
-  }
-  return undefined
-}
-
-/** The Priority admission plugin: admits pods, validates PriorityClasses. */
+/** The Priority admission plugin: admits pods (CREATE and UPDATE). */
 export const priorityAdmission: AdmissionPlugin = {
   name: priorityPluginName,
-  operations: ['CREATE', 'UPDATE', 'DELETE'],
+  operations: ['CREATE', 'UPDATE'],
   admit(a, ctx) {
     if (a.subresource !== '' || a.resource !== 'pods' || a.group !== '') return undefined
     return admitPod(a, ctx)
-  },
-  validate(a, ctx) {
-    if (a.subresource !== '' || a.resource !== 'priorityclasses' || a.group !== 'scheduling.k8s.io')
-      return undefined
-    if (a.operation !== 'CREATE' && a.operation !== 'UPDATE') return undefined
-    return validatePriorityClass(a, ctx)
   },
 }
