@@ -27,7 +27,9 @@ import {
   validateNamespaceUpdate,
 } from './namespace'
 import { validateNode, validateNodeStatusUpdate, validateNodeUpdate } from './node'
-import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod'
+import { validatePod } from './pod'
+import { validatePodStatusUpdate } from './podStatusUpdate'
+import { validatePodUpdate } from './podUpdate'
 import {
   validateReplicaSet,
   validateReplicaSetStatusUpdate,
@@ -49,7 +51,7 @@ export interface KindValidator {
   validateFinalizeUpdate?(newObj: KubeObject, oldObj: KubeObject): FieldError[]
 }
 
-// Pods arrive as KubeObject; pod.ts reads them through kubernetes-types' Pod and checks
+// Pods arrive as KubeObject; the pod validators read them through kubernetes-types' Pod and check
 // every field defensively.
 const asPod = (o: KubeObject): Pod => o as Pod
 

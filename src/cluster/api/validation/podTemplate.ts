@@ -9,12 +9,9 @@ import { forbidden, invalid, notSupported, type FieldError, type FieldPath } fro
 import { selectorFromLabelSelector } from '../labels'
 import { validateAnnotations, validateLabels } from './metaValidation'
 import { obj, optObj, strMap, withBareValue } from './objectMeta'
-import { validatePodSpec, validatePodSpecificAnnotations, type PodValidationOptions } from './pod'
-
-const templateOptions: PodValidationOptions = {
-  resourceIsPod: false,
-  allowInvalidLabelValueInSelector: false,
-}
+import { validatePodSpecificAnnotations } from './podAnnotations'
+import { validatePodSpec } from './podSpec'
+import { templateOptions, type PodValidationOptions } from './podValidationOptions'
 
 /**
  * ValidatePodTemplateSpec: the template's labels and annotations (reported at
