@@ -95,9 +95,6 @@ export const notSupported = (p: FieldPath | string, value: unknown, valid: reado
 /** field.TooLong */
 export const tooLong = (p: FieldPath | string, value: unknown, max: number): FieldError =>
   make('FieldValueTooLong', p, value, `must have at most ${max} bytes`)
-/** field.TooMany */
-export const tooMany = (p: FieldPath | string, actual: number, max: number): FieldError =>
-  make('FieldValueTooMany', p, actual >= 0 ? actual : omitValue, max >= 0 ? `must have at most ${max} items` : 'has too many items')
 /** field.TypeInvalid */
 export const typeInvalid = (p: FieldPath | string, value: unknown, detail: string): FieldError =>
   make('FieldValueTypeInvalid', p, value, detail)

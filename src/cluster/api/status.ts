@@ -90,14 +90,6 @@ export const pathNotFound = (): Status => failure(404, 'NotFound', 'the server c
 /** 415 for a body or patch in a media type the server does not accept. */
 export const unsupportedMediaType = (message: string): Status => failure(415, 'UnsupportedMediaType', message)
 
-/** 406 for an Accept header the server cannot satisfy. */
-export const notAcceptable = (message: string): Status => failure(406, 'NotAcceptable', message)
-
 /** 500 `Internal error occurred: …` */
 export const internalError = (message: string): Status =>
   failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] })
-
-/** Is this body a failure Status? */
-export function isStatus(body: unknown): body is Status {
-  return typeof body === 'object' && body !== null && (body as { kind?: unknown }).kind === 'Status'
-}

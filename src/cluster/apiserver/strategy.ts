@@ -8,6 +8,7 @@ import { deepEqual, isObject } from '../util/json'
 import type { ResourceInfo } from './resources'
 import { qosClass } from './qos'
 import { addNamespaceFinalizerOnCreate } from '../api/defaults'
+import { encodeStdBase64, utf8Bytes } from '../api/schema/goBase64'
 
 /** Kinds whose status can only be written through the /status subresource. */
 export function hasStatusSubresource(info: ResourceInfo): boolean {
@@ -86,69 +87,12 @@ export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeO
   if (info.kind === 'Secret') mergeStringData(obj)
 }
 
-/** PrepareForUpdate of /status: only status changes; everything else is the old object's. */
-export function prepareForStatusUpdate(obj: KubeObject, old: KubeObject): KubeObject {
-  const next: KubeObject = { ...old, metadata: { ...old.metadata, resourceVersion: obj.metadata?.resourceVersion } }
-  if (obj.status === undefined) delete next.status
-  else next.status = obj.status
-  return next
-}
-
 /** Secrets: stringData is write-only and merged into base64 data (SecretStrategy). */
 function mergeStringData(obj: KubeObject): void {
   const stringData = obj.stringData
   if (!isObject(stringData)) return
   const data: Record<string, unknown> = isObject(obj.data) ? { ...obj.data } : {}
-  for (const [k, v] of Object.entries(stringData)) data[k] = base64Encode(typeof v === 'string' ? v : String(v))
+  for (const [k, v] of Object.entries(stringData)) data[k] = encodeStdBase64(utf8Bytes(typeof v === 'string' ? v : String(v)))
   obj.data = data
   delete obj.stringData
-}
-
-const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Standard base64 of a string's UTF-8 bytes (no TextEncoder in the cluster's lib). */
-export function base64Encode(s: string): string {
-  const bytes: number[] = []
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0
-    if (c < 0x80) bytes.push(c)
-    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0
-    const b = bytes[i + 1]
-    const c = bytes[i + 2]
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0)
-    out += b64[(n >> 18) & 63]
-    out += b64[(n >> 12) & 63]
-    out += b === undefined ? '=' : b64[(n >> 6) & 63]
-    out += c === undefined ? '=' : b64[n & 63]
-  }
-  return out
-}
-
-/**
- * Where a string is not valid standard base64, Go's error text ("illegal base64 data at input
- * byte N"); undefined when valid. Secret data is []byte, which Go decodes from base64.
- */
-export function base64Error(s: string): string | undefined {
-  if (s.length % 4 !== 0) {
-    // Go reports the offset where the final quantum falls short.
-    const bad = s.length - (s.length % 4)
-    for (let i = 0; i < s.length; i++) if (!b64.includes(s[i] ?? '') && s[i] !== '=') return `illegal base64 data at input byte ${i}`
-    return `illegal base64 data at input byte ${bad}`
-  }
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] ?? ''
-    if (ch === '=') {
-      const rest = s.slice(i)
-      if (i < s.length - 2 || !/^=+$/.test(rest)) return `illegal base64 data at input byte ${i}`
-      continue
-    }
-    if (!b64.includes(ch)) return `illegal base64 data at input byte ${i}`
-  }
-  return undefined
 }
