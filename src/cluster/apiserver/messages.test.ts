@@ -199,6 +199,14 @@ const rows: { name: string; rule: string; run: (c: TestClient) => ReturnType<Tes
     message: 'the API version in the data (apps/v1beta1) does not match the expected API version (apps/v1)',
   },
   {
+    name: 'a body of another kind than the path',
+    rule: 'API-8',
+    run: (c) => c.post(pods, service('web')),
+    status: 400,
+    reason: 'BadRequest',
+    message: 'Service in version "v1" cannot be handled as a Pod: the kind in the data (Service) does not match the expected kind (Pod)',
+  },
+  {
     name: 'a body that is not an object',
     rule: 'API-8',
     run: (c) => c.post(pods, '[1,2]'),
