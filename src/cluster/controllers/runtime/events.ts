@@ -7,7 +7,7 @@
 import type { KubeObject, StoredObject } from '../../api/types'
 import { formatTime } from '../../clock'
 import type { Clock } from '../../clock'
-import type { Client } from './client'
+import type { Client } from './apiClient'
 
 /** Normal or Warning, the two event types. */
 export type EventType = 'Normal' | 'Warning'

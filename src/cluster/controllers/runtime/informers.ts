@@ -6,7 +6,7 @@
 import type { StoredObject } from '../../api/types'
 import type { ApiServer } from '../../apiserver/apiserver'
 import { createInformer, type Informer } from './informer'
-import { pathFor } from './client'
+import { pathFor } from './apiClient'
 
 /** The factory: informer(kind) returns the one shared informer of a kind (all namespaces). */
 export interface InformerFactory {
