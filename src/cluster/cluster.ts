@@ -10,6 +10,7 @@ import { createApiServer, type RequestObserver } from './apiserver/apiserver'
 import { createServiceAllocators } from './apiserver/allocators'
 import type { ServerContext } from './apiserver/context'
 import { createWatchHub } from './apiserver/watchHub'
+import { createAggregator } from './apiserver/aggregation'
 import type { ApiRequest, ApiResponse } from './apiserver/request'
 import type { WatchHandler } from './apiserver/watch'
 import { startServiceAccountsController } from './controllers/serviceAccounts'
@@ -75,6 +76,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     random: random.fork('apiserver'),
     allocators: createServiceAllocators(random.fork('allocators')),
     watchers: createWatchHub(store),
+    aggregator: createAggregator(),
   }
   const api = createApiServer(ctx, options.onRequest)
 

@@ -22,11 +22,14 @@ import { decodeBody } from './body'
 import { updateObject } from './write'
 import { nodeNameIndex, podNodeName } from './selection'
 import { startWatch, type WatchHandler } from './watch'
+import type { AggregatedApi } from './aggregation'
 
 /** The API server's two doors. */
 export interface ApiServer {
   handle(req: ApiRequest): ApiResponse
   watch(req: ApiRequest, handler: WatchHandler): () => void
+  /** Serve a group/version from a component (API aggregation); returns the removal. */
+  aggregate(api: AggregatedApi): () => void
 }
 
 /** Called with every request and its response (the UI's "API calls" panel; -v=6 logs). */
@@ -53,15 +56,21 @@ export function createApiServer(ctx: ServerContext, observe?: RequestObserver): 
       case 'legacyVersions':
         return method === 'GET' ? discovery.legacyVersions() : notFound()
       case 'groups':
-        return method === 'GET' ? discovery.groupList() : notFound()
+        return method === 'GET' ? discovery.groupList(ctx.aggregator.list()) : notFound()
       case 'group':
-        return (method === 'GET' && discovery.group(r.group)) || notFound()
-      case 'resourceList':
+        return (method === 'GET' && discovery.group(r.group, ctx.aggregator.list())) || notFound()
+      case 'resourceList': {
+        const aggregated = ctx.aggregator.find(r.group, r.version)
+        if (aggregated)
+          return method === 'GET' ? discovery.aggregatedResourceList(aggregated) : notFound()
         return (method === 'GET' && discovery.resourceList(r.group, r.version)) || notFound()
+      }
       case 'notFound':
         return notFound()
-      case 'resource':
-        return resourceRequest(method, r, req)
+      case 'resource': {
+        const aggregated = ctx.aggregator.find(r.group, r.version)
+        return aggregated ? aggregated.handle(req) : resourceRequest(method, r, req)
+      }
     }
   }
 
@@ -164,6 +173,7 @@ export function createApiServer(ctx: ServerContext, observe?: RequestObserver): 
       if (observe) observe(req, res)
       return res
     },
+    aggregate: (api) => ctx.aggregator.register(api),
     watch(req, handler) {
       const safe: WatchHandler = (e) => {
         try {

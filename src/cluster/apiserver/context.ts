@@ -6,6 +6,7 @@ import type { ResourceInfo } from './resources'
 import { storageKey } from './resources'
 import type { ServiceAllocators } from './allocators'
 import type { WatchHub } from './watchHub'
+import type { Aggregator } from './aggregation'
 
 /** The API server's shared state. */
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   allocators: ServiceAllocators
   /** Every open watch, with the watch cache's spec.nodeName triggers. */
   watchers: WatchHub
+  /** Group/versions served by components (e.g. the scheduler's decisions). */
+  aggregator: Aggregator
 }
 
 /** The store key of one object: "namespace/name" or "name". */

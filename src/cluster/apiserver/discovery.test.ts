@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { testClient } from '../testing/testClient'
+import { testServer } from '../testing/testServer'
 
 type ResourceList = { kind: string; groupVersion: string; resources: { name: string; kind: string; verbs: string[]; shortNames?: string[]; categories?: string[]; namespaced: boolean }[] }
 
@@ -47,5 +48,24 @@ describe('discovery (API-2, API-3)', () => {
     expect(nsList?.verbs).not.toContain('deletecollection')
     expect(c.del('/api/v1/namespaces').status).toBe(405)
     expect(c.get('/api/v1/namespaces/default/bindings').status).toBe(405)
+  })
+})
+
+describe('aggregated APIs (API-27)', () => {
+  test('a component serves a group/version through the API server and discovery lists it', () => {
+    const { server } = testServer()
+    const get = (path: string) => server.handle({ method: 'GET', path })
+    const api = {
+      group: 'example.kubeplay.dev',
+      version: 'v1',
+      resources: [{ name: 'widgets', singularName: 'widget', namespaced: true, kind: 'Widget', verbs: ['get', 'list'] }],
+      handle: (req: { path: string }) => ({ status: 200, body: { kind: 'WidgetList', path: req.path } }),
+    }
+    const remove = server.aggregate(api)
+    expect((get('/apis').body as { groups: { name: string }[] }).groups.map((g) => g.name)).toContain('example.kubeplay.dev')
+    expect((get('/apis/example.kubeplay.dev/v1').body as ResourceList).resources.map((r) => r.name)).toEqual(['widgets'])
+    expect(get('/apis/example.kubeplay.dev/v1/namespaces/default/widgets').body).toEqual({ kind: 'WidgetList', path: '/apis/example.kubeplay.dev/v1/namespaces/default/widgets' })
+    remove()
+    expect(get('/apis/example.kubeplay.dev/v1/namespaces/default/widgets').status).toBe(404)
   })
 })

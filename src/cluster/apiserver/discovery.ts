@@ -6,6 +6,7 @@
  */
 import type { ApiResponse } from './request'
 import { resources, groupVersion, servedGroups, type ResourceInfo } from './resources'
+import type { AggregatedApi } from './aggregation'
 
 /** The Kubernetes version this simulation models (its API shapes are kubernetes-types 1.30). */
 export const serverVersion = {
@@ -58,15 +59,33 @@ export const legacyVersions = (): ApiResponse => ({
   body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '10.0.0.1:6443' }] },
 })
 
+/** Built-in groups, then aggregated ones, each with its versions. */
+function allGroups(aggregated: readonly AggregatedApi[]): { name: string; versions: string[] }[] {
+  const out = servedGroups()
+  for (const a of aggregated) {
+    const g = out.find((x) => x.name === a.group)
+    if (!g) out.push({ name: a.group, versions: [a.version] })
+    else if (!g.versions.includes(a.version)) g.versions.push(a.version)
+  }
+  return out
+}
+
 /** GET /apis */
-export const groupList = (): ApiResponse => ({
+export const groupList = (aggregated: readonly AggregatedApi[] = []): ApiResponse => ({
   status: 200,
-  body: { kind: 'APIGroupList', apiVersion: 'v1', groups: servedGroups().map((g) => groupEntry(g.name, g.versions)) },
+  body: {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: allGroups(aggregated).map((g) => groupEntry(g.name, g.versions)),
+  },
 })
 
 /** GET /apis/{group}, or undefined if the group is not served. */
-export function group(name: string): ApiResponse | undefined {
-  const g = servedGroups().find((x) => x.name === name)
+export function group(
+  name: string,
+  aggregated: readonly AggregatedApi[] = [],
+): ApiResponse | undefined {
+  const g = allGroups(aggregated).find((x) => x.name === name)
   if (!g) return undefined
   return { status: 200, body: { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(g.name, g.versions) } }
 }
@@ -80,4 +99,17 @@ export function resourceList(groupName: string, version: string): ApiResponse | 
     ? { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv, resources: resourceEntries(list) }
     : { kind: 'APIResourceList', groupVersion: gv, resources: resourceEntries(list) }
   return { status: 200, body }
+}
+
+/** GET /apis/{group}/{version} of an aggregated API. */
+export function aggregatedResourceList(api: AggregatedApi): ApiResponse {
+  return {
+    status: 200,
+    body: {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: `${api.group}/${api.version}`,
+      resources: api.resources,
+    },
+  }
 }

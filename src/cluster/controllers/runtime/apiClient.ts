@@ -43,7 +43,7 @@ function result<T>(res: ApiResponse): Result<T> {
 }
 
 /** Create a client over an API server. */
-export function createClient(api: ApiServer): Client {
+export function createClient(api: Pick<ApiServer, 'handle'>): Client {
   return {
     get: (kind, ns, name) => result(api.handle({ method: 'GET', path: pathFor(kind, ns, name) })),
     create: (kind, ns, body) => result(api.handle({ method: 'POST', path: pathFor(kind, ns), body })),

@@ -1,25 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { testClient } from '../../testing/testClient'
 import { pod } from '../../testing/fixtures'
-import { createApiServer } from '../../apiserver/apiserver'
 import { createInformer } from './informer'
 import { createClient } from './apiClient'
 import { createEventRecorder } from './events'
 import { createClock } from '../../clock'
-import { createRandom } from '../../random'
-import { createStore } from '../../store/store'
-import { createWatchHub } from '../../apiserver/watchHub'
-import { createServiceAllocators } from '../../apiserver/allocators'
+import { testServer } from '../../testing/testServer'
 
-function api() {
-  const store = createStore()
-  const clock = createClock(Date.UTC(2026, 0, 1))
-  const random = createRandom(1)
-  const server = createApiServer({ store, clock, random, allocators: createServiceAllocators(random.fork('a')), watchers: createWatchHub(store) })
-  server.handle({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } })
-  server.handle({ method: 'POST', path: '/api/v1/namespaces/default/serviceaccounts', body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } } })
-  return { server, clock }
-}
+const api = testServer
 
 describe('shared informer (CTRL-3)', () => {
   test('caches objects and tells handlers of adds, updates and deletes', () => {
@@ -58,7 +46,7 @@ describe('shared informer (CTRL-3)', () => {
 describe('event recorder (CTRL-4)', () => {
   test('records an Event and counts repeats instead of duplicating', () => {
     const c = testClient()
-    const client = createClient({ handle: (r) => c.cluster.handle(r), watch: (r, h) => c.cluster.watch(r, h) })
+    const client = createClient(c.cluster)
     const created = client.create('Pod', 'default', pod('web'))
     if (!created.ok) throw new Error('create failed')
     const clock = createClock(Date.UTC(2026, 0, 1, 0, 1))
