@@ -3,10 +3,10 @@
  * field may be missing or of the wrong type: a field of the wrong type is left alone for
  * validation to report, never overwritten and never a crash.
  */
-import { isObject } from '../../util/json'
+import { isObject, list, optObj, type Obj } from '../../util/json'
 
 /** A JSON object being defaulted in place. */
-export type Obj = Record<string, unknown>
+export type { Obj }
 
 /** Go's nil for a pointer field: absent or JSON null. */
 export function isNil(v: unknown): boolean {
@@ -25,8 +25,7 @@ export function isZeroNumber(v: unknown): boolean {
 
 /** The object under key, or undefined when it is absent or not an object. */
 export function child(o: Obj, key: string): Obj | undefined {
-  const v = o[key]
-  return isObject(v) ? v : undefined
+  return optObj(o[key])
 }
 
 /**
@@ -45,8 +44,7 @@ export function ensureChild(o: Obj, key: string): Obj | undefined {
 
 /** The object elements of the list under key (other elements are left for validation). */
 export function items(o: Obj, key: string): Obj[] {
-  const v = o[key]
-  return Array.isArray(v) ? v.filter(isObject) : []
+  return list(o[key]).filter(isObject)
 }
 
 /** Set a string field when it is Go's "". */

@@ -7,6 +7,7 @@
  * (pkg/registry/core/{pod,node,namespace,secret,event,service,replicationcontroller}/strategy.go,
  * pkg/registry/apps/replicaset/strategy.go, pkg/registry/batch/job/strategy.go).
  */
+import { isObject } from '../../util/json'
 import { goQuote } from '../goFormat'
 import {
   fieldSelectorFromRequirements,
@@ -15,16 +16,12 @@ import {
   type Fields,
 } from './selector'
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 // Reads a nested value; anything missing or of another type reads as undefined.
 function at(obj: unknown, ...path: (string | number)[]): unknown {
   let cur: unknown = obj
   for (const p of path) {
     if (typeof p === 'number') cur = Array.isArray(cur) ? cur[p] : undefined
-    else cur = isRecord(cur) ? cur[p] : undefined
+    else cur = isObject(cur) ? cur[p] : undefined
   }
   return cur
 }

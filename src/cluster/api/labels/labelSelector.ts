@@ -4,14 +4,10 @@
  * FormatLabelSelector).
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1'
+import { isObject, str } from '../../util/json'
 import { goQuote } from '../goFormat'
 import { newRequirement, type Operator, type Requirement } from './requirement'
 import { everything, nothing, selectorFromRequirements, type Selector } from './selector'
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 
 const operators: Record<string, Operator> = {
   In: 'in',
@@ -30,7 +26,7 @@ export function selectorFromLabelSelector(
 ): { ok: true; selector: Selector } | { ok: false; error: string } {
   if (!ls) return { ok: true, selector: nothing() }
   // Untrusted JSON reads as Go's zero values: non-lists as empty, non-strings as "".
-  const matchLabels = Object.entries(isRecord(ls.matchLabels) ? ls.matchLabels : {})
+  const matchLabels = Object.entries(isObject(ls.matchLabels) ? ls.matchLabels : {})
   const exprs: unknown[] = Array.isArray(ls.matchExpressions) ? ls.matchExpressions : []
   if (matchLabels.length + exprs.length === 0) return { ok: true, selector: everything() }
   const reqs: Requirement[] = []
@@ -39,7 +35,7 @@ export function selectorFromLabelSelector(
     if (!r.ok) return r
     reqs.push(r.requirement)
   }
-  for (const expr of exprs.filter(isRecord)) {
+  for (const expr of exprs.filter(isObject)) {
     const operator = str(expr.operator)
     const op = Object.hasOwn(operators, operator) ? operators[operator] : undefined
     if (!op)

@@ -11,6 +11,7 @@
 import { goQuote } from '../goFormat'
 import { parseQuantity } from '../quantity'
 import type { KubeObject } from '../types'
+import { cloneJson, setMember } from '../../util/json'
 import { corruptInputError, decodeStdBase64, encodeStdBase64 } from './goBase64'
 import { formatGoTime, parseGoTime } from './goTime'
 import { interpretGvk, jsonKindOf } from './interpret'
@@ -64,21 +65,6 @@ class Abort {
 
 const drop: unique symbol = Symbol('drop')
 type Decoded = unknown
-
-function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty, not assignment: a map key "__proto__" must stay an ordinary key.
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
-}
-
-function copyJson(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(copyJson)
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [k, x] of Object.entries(v)) setOwn(out, k, copyJson(x))
-    return out
-  }
-  return v
-}
 
 const inInt32 = (n: number): boolean => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647
 const inInt64 = (n: number): boolean => Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63
@@ -147,7 +133,7 @@ class Decoder {
       )
       // encoding/json writes map keys sorted, so that is the shape the server hands back.
       for (const [k, x] of decoded.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        setOwn(out, k, x)
+        setMember(out, k, x)
       return out
     }
     const struct = this.lookup(t.object)
@@ -181,11 +167,11 @@ class Decoder {
       const childCtx: GoContext = { struct: name, fields: [...(ctx?.fields ?? []), key] }
       if (v === null && struct.byValue?.includes(key)) {
         // UnmarshalJSON("null") on a value (not pointer) IntOrString or Quantity: zero value.
-        setOwn(out, key, zeroValue(t))
+        setMember(out, key, zeroValue(t))
         continue
       }
       const decoded = this.value(v, t, childCtx, childPath)
-      if (decoded !== drop) setOwn(out, key, decoded)
+      if (decoded !== drop) setMember(out, key, decoded)
     }
     return out
   }
@@ -220,7 +206,7 @@ class Decoder {
         return encodeStdBase64(decoded.bytes)
       }
       case 'any':
-        return kind === 'null' ? drop : copyJson(v)
+        return kind === 'null' ? drop : cloneJson(v)
       case 'IntOrString': {
         // IntOrString.UnmarshalJSON: a string, else json.Unmarshal into int32.
         if (kind === 'string') return v

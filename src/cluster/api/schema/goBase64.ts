@@ -2,12 +2,29 @@
  * Go's base64.StdEncoding, as encoding/json uses it for []byte fields (Secret.data,
  * ConfigMap.binaryData): decoding skips \r and \n, requires padding, and fails with
  * CorruptInputError's byte offset, which is what a learner sees when a Secret holds plain
- * text ("illegal base64 data at input byte 4").
+ * text ("illegal base64 data at input byte 4"). RawURLEncoding (list continue tokens) is the
+ * same code with the URL alphabet and no padding.
  * Mirrors src/encoding/base64/base64.go (Decode, decodeQuantum, Encode).
  */
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const decodeMap = new Map<number, number>([...alphabet].map((c, i) => [c.charCodeAt(0), i]))
+/** A base64.Encoding: its 64-character alphabet, and whether it pads with '='. */
+export interface GoBase64Encoding {
+  alphabet: string
+  padded: boolean
+  decodeMap: ReadonlyMap<number, number>
+}
+
+function newEncoding(alphabet: string, padded: boolean): GoBase64Encoding {
+  const decodeMap = new Map<number, number>([...alphabet].map((c, i) => [c.charCodeAt(0), i]))
+  return { alphabet, padded, decodeMap }
+}
+
+const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+/** base64.StdEncoding: '+' and '/', padded. */
+export const stdEncoding = newEncoding(letters + '+/', true)
+/** base64.RawURLEncoding: '-' and '_', no padding. */
+export const rawURLEncoding = newEncoding(letters + '-_', false)
+
 const pad = 0x3d // '='
 const isNewline = (b: number | undefined): boolean => b === 0x0a || b === 0x0d
 
@@ -39,6 +56,14 @@ export function corruptInputError(offset: number): string {
 export function decodeStdBase64(
   s: string,
 ): { ok: true; bytes: number[] } | { ok: false; offset: number } {
+  return decodeBase64(s, stdEncoding)
+}
+
+/** Encoding.Decode: the bytes, or the offset Go's CorruptInputError reports. */
+export function decodeBase64(
+  s: string,
+  enc: GoBase64Encoding,
+): { ok: true; bytes: number[] } | { ok: false; offset: number } {
   const src = utf8Bytes(s)
   const dst: number[] = []
   let si = 0
@@ -50,12 +75,14 @@ export function decodeStdBase64(
     for (let j = 0; j < 4; j++) {
       if (si === src.length) {
         if (j === 0) return { ok: true, bytes: dst }
-        // StdEncoding pads, so a short final quantum is always corrupt.
-        return { ok: false, offset: si - j }
+        // A padded encoding's final quantum is never short; an unpadded one's may lack 1-2 bytes.
+        if (j === 1 || enc.padded) return { ok: false, offset: si - j }
+        dlen = j
+        break
       }
       const inb = src[si] ?? 0
       si++
-      const out = decodeMap.get(inb)
+      const out = enc.decodeMap.get(inb)
       if (out !== undefined) {
         dbuf[j] = out
         continue
@@ -64,7 +91,7 @@ export function decodeStdBase64(
         j--
         continue
       }
-      if (inb !== pad) return { ok: false, offset: si - 1 }
+      if (!enc.padded || inb !== pad) return { ok: false, offset: si - 1 }
       if (j === 0 || j === 1) return { ok: false, offset: si - 1 }
       if (j === 2) {
         // "==" is expected; the first "=" is already consumed.
@@ -89,6 +116,13 @@ export function decodeStdBase64(
 
 /** StdEncoding.EncodeToString: what the API server prints back for a []byte. */
 export function encodeStdBase64(bytes: readonly number[]): string {
+  return encodeBase64(bytes, stdEncoding)
+}
+
+/** Encoding.EncodeToString: a short final group is padded with '=' or, unpadded, cut short. */
+export function encodeBase64(bytes: readonly number[], enc: GoBase64Encoding): string {
+  const { alphabet } = enc
+  const tail = enc.padded ? '=' : ''
   let out = ''
   for (let i = 0; i < bytes.length; i += 3) {
     const b0 = bytes[i] ?? 0
@@ -97,8 +131,8 @@ export function encodeStdBase64(bytes: readonly number[]): string {
     const val = (b0 << 16) | ((b1 ?? 0) << 8) | (b2 ?? 0)
     out += alphabet[(val >> 18) & 0x3f]
     out += alphabet[(val >> 12) & 0x3f]
-    out += b1 === undefined ? '=' : alphabet[(val >> 6) & 0x3f]
-    out += b2 === undefined ? '=' : alphabet[val & 0x3f]
+    out += b1 === undefined ? tail : alphabet[(val >> 6) & 0x3f]
+    out += b2 === undefined ? tail : alphabet[val & 0x3f]
   }
   return out
 }

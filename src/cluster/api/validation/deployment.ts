@@ -21,7 +21,13 @@ import {
 } from './metaValidation'
 import { isValidPercent, nameIsDNSSubdomain } from './names'
 import { num, obj, optNum, optObj, str } from './objectMeta'
-import { metaOf, validateSelectorAndTemplate, validateSelectorImmutable } from './replicaSet'
+import {
+  metaOf,
+  validateNonnegativeCounts,
+  validateReplicaCountsOrder,
+  validateSelectorAndTemplate,
+  validateSelectorImmutable,
+} from './replicaSet'
 
 /** An intstr.IntOrString as it arrives in JSON: a number, a string, or absent (int 0). */
 type IntOrString = number | string
@@ -178,42 +184,23 @@ export function validateDeploymentStatus(
   statusPath: FieldPath,
 ): FieldError[] {
   const s = obj(statusValue)
-  const replicas = num(s.replicas)
-  const updated = num(s.updatedReplicas)
-  const ready = num(s.readyReplicas)
-  const available = num(s.availableReplicas)
-  const errs: FieldError[] = []
-  errs.push(
-    ...validateNonnegativeField(num(s.observedGeneration), statusPath.child('observedGeneration')),
-  )
-  errs.push(...validateNonnegativeField(replicas, statusPath.child('replicas')))
-  errs.push(...validateNonnegativeField(updated, statusPath.child('updatedReplicas')))
-  errs.push(...validateNonnegativeField(ready, statusPath.child('readyReplicas')))
-  errs.push(...validateNonnegativeField(available, statusPath.child('availableReplicas')))
-  errs.push(
-    ...validateNonnegativeField(
-      num(s.unavailableReplicas),
-      statusPath.child('unavailableReplicas'),
-    ),
+  const errs = validateNonnegativeCounts(
+    s,
+    [
+      'observedGeneration',
+      'replicas',
+      'updatedReplicas',
+      'readyReplicas',
+      'availableReplicas',
+      'unavailableReplicas',
+    ],
+    statusPath,
   )
   const collisionCount = optNum(s.collisionCount)
   if (collisionCount !== undefined) {
     errs.push(...validateNonnegativeField(collisionCount, statusPath.child('collisionCount')))
   }
-  const msg = 'cannot be greater than status.replicas'
-  if (updated > replicas) errs.push(invalid(statusPath.child('updatedReplicas'), updated, msg))
-  if (ready > replicas) errs.push(invalid(statusPath.child('readyReplicas'), ready, msg))
-  if (available > replicas)
-    errs.push(invalid(statusPath.child('availableReplicas'), available, msg))
-  if (available > ready) {
-    errs.push(
-      invalid(
-        statusPath.child('availableReplicas'),
-        available,
-        'cannot be greater than readyReplicas',
-      ),
-    )
-  }
+  errs.push(...validateReplicaCountsOrder(s, 'updatedReplicas', statusPath))
   return errs
 }
 

@@ -30,6 +30,7 @@ import {
 } from './names'
 import { list, num, obj, optObj, optStr, str, strList, strMap, type Obj } from './objectMeta'
 import { metaOf } from './replicaSet'
+import { validateLoadBalancerHostname } from './service'
 
 const supportedPathTypes = ['Exact', 'ImplementationSpecific', 'Prefix']
 const invalidPathSequences = ['//', '/./', '/../', '%2f', '%2F']
@@ -300,18 +301,7 @@ export function validateIngressStatusUpdate(ing: KubeObject, oldIng: KubeObject)
     const ip = str(lb.ip)
     // IsValidIPForLegacyField: an address the old status already held is not re-judged.
     if (ip !== '' && !oldIPs.has(ip)) errs.push(...validateIP(ip, idxPath.child('ip')))
-    const hostname = str(lb.hostname)
-    if (hostname !== '') {
-      errs.push(
-        ...isDNS1123Subdomain(hostname).map((msg) =>
-          invalid(idxPath.child('hostname'), hostname, msg),
-        ),
-      )
-      if (parseIP(hostname))
-        errs.push(
-          invalid(idxPath.child('hostname'), hostname, 'must be a DNS name, not an IP address'),
-        )
-    }
+    errs.push(...validateLoadBalancerHostname(str(lb.hostname), idxPath.child('hostname')))
   })
   return errs
 }

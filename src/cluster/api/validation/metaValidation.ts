@@ -21,6 +21,8 @@ import {
   type FieldPath,
 } from '../field'
 import { goSharpV } from '../goFormat'
+// Untrusted JSON never throws here: a non-list reads as empty, a non-string as "" (Go's zero values).
+import { isObject, list, num, str } from '../../util/json'
 import {
   byteLength,
   isQualifiedName,
@@ -42,20 +44,11 @@ export interface LabelSelectorValidationOptions {
   allowInvalidLabelValueInSelector: boolean
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-// Untrusted JSON never throws here: a non-list reads as empty, a non-string as "" (Go's zero values).
-const listOf = <T>(v: readonly T[] | undefined): readonly T[] => (Array.isArray(v) ? v : [])
-const strOf = (v: unknown): string => (typeof v === 'string' ? v : '')
-const numOf = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
-
 // Wire input is untrusted: a non-string map value would fail JSON decoding on a real
 // server; here it is reported as a type error on that key (SPEC SEL-9).
 function stringEntries(m: unknown, fldPath: FieldPath, errs: FieldError[]): [string, string][] {
   if (m === undefined || m === null) return []
-  if (!isRecord(m)) {
+  if (!isObject(m)) {
     errs.push(typeInvalid(fldPath, m, 'must be of type object'))
     return []
   }
@@ -101,7 +94,7 @@ export function validateLabelSelectorRequirement(
   fldPath: FieldPath,
 ): FieldError[] {
   const errs: FieldError[] = []
-  const values = listOf(sr.values).map(strOf)
+  const values = list(sr.values).map(str)
   switch (sr.operator) {
     case 'In':
     case 'NotIn':
@@ -124,10 +117,10 @@ export function validateLabelSelectorRequirement(
       break
     default:
       errs.push(
-        invalid(fldPath.child('operator'), strOf(sr.operator), 'not a valid selector operator'),
+        invalid(fldPath.child('operator'), str(sr.operator), 'not a valid selector operator'),
       )
   }
-  errs.push(...validateLabelName(strOf(sr.key), fldPath.child('key')))
+  errs.push(...validateLabelName(str(sr.key), fldPath.child('key')))
   if (!opts.allowInvalidLabelValueInSelector) {
     values.forEach((value, i) => {
       for (const msg of isValidLabelValue(value))
@@ -145,8 +138,8 @@ export function validateLabelSelector(
 ): FieldError[] {
   if (!selector) return []
   const errs = validateLabels(selector.matchLabels, fldPath.child('matchLabels'))
-  listOf(selector.matchExpressions).forEach((expr, i) => {
-    if (!isRecord(expr)) return
+  list(selector.matchExpressions).forEach((expr, i) => {
+    if (!isObject(expr)) return
     errs.push(
       ...validateLabelSelectorRequirement(expr, opts, fldPath.child('matchExpressions').index(i)),
     )
@@ -170,16 +163,14 @@ function gvkOf(apiVersion: string, kind: string): { group: string; version: stri
 
 function validateOwnerReference(ref: OwnerReference, fldPath: FieldPath): FieldError[] {
   const errs: FieldError[] = []
-  const gvk = gvkOf(strOf(ref.apiVersion), strOf(ref.kind))
+  const gvk = gvkOf(str(ref.apiVersion), str(ref.kind))
   if (gvk.version === '')
     errs.push(
-      invalid(fldPath.child('apiVersion'), strOf(ref.apiVersion), 'version must not be empty'),
+      invalid(fldPath.child('apiVersion'), str(ref.apiVersion), 'version must not be empty'),
     )
-  if (gvk.kind === '')
-    errs.push(invalid(fldPath.child('kind'), strOf(ref.kind), 'must not be empty'))
-  if (!strOf(ref.name))
-    errs.push(invalid(fldPath.child('name'), strOf(ref.name), 'must not be empty'))
-  if (!strOf(ref.uid)) errs.push(invalid(fldPath.child('uid'), strOf(ref.uid), 'must not be empty'))
+  if (gvk.kind === '') errs.push(invalid(fldPath.child('kind'), str(ref.kind), 'must not be empty'))
+  if (!str(ref.name)) errs.push(invalid(fldPath.child('name'), str(ref.name), 'must not be empty'))
+  if (!str(ref.uid)) errs.push(invalid(fldPath.child('uid'), str(ref.uid), 'must not be empty'))
   // BannedOwners: only core/v1 Event.
   if (gvk.group === '' && gvk.version === 'v1' && gvk.kind === 'Event') {
     errs.push(
@@ -200,8 +191,8 @@ export function validateOwnerReferences(
 ): FieldError[] {
   const errs: FieldError[] = []
   let firstController = ''
-  for (const ref of listOf(ownerReferences)) {
-    if (!isRecord(ref)) continue
+  for (const ref of list(ownerReferences)) {
+    if (!isObject(ref)) continue
     errs.push(...validateOwnerReference(ref, fldPath))
     if (ref.controller === true) {
       const cur = `${ref.kind}/${ref.name}`
@@ -245,10 +236,10 @@ export function validateFinalizers(
   fldPath: FieldPath,
 ): FieldError[] {
   const errs: FieldError[] = []
-  const list = listOf(finalizers).map(strOf)
-  for (const f of list) errs.push(...validateFinalizerName(f, fldPath))
-  if (list.includes('orphan') && list.includes('foregroundDeletion')) {
-    errs.push(invalid(fldPath, list, 'finalizer orphan and foregroundDeletion cannot be both set'))
+  const names = list(finalizers).map(str)
+  for (const f of names) errs.push(...validateFinalizerName(f, fldPath))
+  if (names.includes('orphan') && names.includes('foregroundDeletion')) {
+    errs.push(invalid(fldPath, names, 'finalizer orphan and foregroundDeletion cannot be both set'))
   }
   return errs
 }
@@ -259,8 +250,8 @@ export function validateNoNewFinalizers(
   oldFinalizers: readonly string[] | undefined,
   fldPath: FieldPath,
 ): FieldError[] {
-  const old = new Set(listOf(oldFinalizers))
-  const extra = [...new Set(listOf(newFinalizers).filter((f) => !old.has(f)))].sort()
+  const old = new Set(list(oldFinalizers))
+  const extra = [...new Set(list(newFinalizers).filter((f) => !old.has(f)))].sort()
   if (extra.length === 0) return []
   return [
     forbidden(
@@ -297,16 +288,16 @@ export function validateManagedFields(
   fldPath: FieldPath,
 ): FieldError[] {
   const errs: FieldError[] = []
-  listOf(entries).forEach((e, i) => {
+  list(entries).forEach((e, i) => {
     const p = fldPath.index(i)
-    if (!isRecord(e)) return
+    if (!isObject(e)) return
     if (e.operation !== 'Apply' && e.operation !== 'Update') {
-      errs.push(invalid(p.child('operation'), strOf(e.operation), 'must be `Apply` or `Update`'))
+      errs.push(invalid(p.child('operation'), str(e.operation), 'must be `Apply` or `Update`'))
     }
     if (e.fieldsType && e.fieldsType !== 'FieldsV1')
       errs.push(invalid(p.child('fieldsType'), e.fieldsType, 'must be `FieldsV1`'))
-    errs.push(...validateFieldManager(strOf(e.manager), p.child('manager')))
-    if (byteLength(strOf(e.subresource)) > 256)
+    errs.push(...validateFieldManager(str(e.manager), p.child('manager')))
+    if (byteLength(str(e.subresource)) > 256)
       errs.push(tooLong(p.child('subresource'), e.subresource, 256))
   })
   return errs
@@ -326,8 +317,8 @@ export function validateObjectMeta(
 ): FieldError[] {
   const m = meta ?? {}
   const errs: FieldError[] = []
-  const generateName = strOf(m.generateName)
-  const name = strOf(m.name)
+  const generateName = str(m.generateName)
+  const name = str(m.name)
   if (generateName !== '') {
     for (const msg of nameFn(generateName, true))
       errs.push(invalid(fldPath.child('generateName'), generateName, msg))
@@ -338,7 +329,7 @@ export function validateObjectMeta(
   } else {
     for (const msg of nameFn(name, false)) errs.push(invalid(fldPath.child('name'), name, msg))
   }
-  const namespace = strOf(m.namespace)
+  const namespace = str(m.namespace)
   if (requiresNamespace) {
     if (namespace === '') errs.push(required(fldPath.child('namespace')))
     else
@@ -347,14 +338,14 @@ export function validateObjectMeta(
   } else if (namespace !== '') {
     errs.push(forbidden(fldPath.child('namespace'), 'not allowed on this type'))
   }
-  errs.push(...validateNonnegativeField(numOf(m.generation), fldPath.child('generation')))
+  errs.push(...validateNonnegativeField(num(m.generation), fldPath.child('generation')))
   errs.push(...validateLabels(m.labels, fldPath.child('labels')))
   errs.push(...validateAnnotations(m.annotations, fldPath.child('annotations')))
   errs.push(...validateOwnerReferences(m.ownerReferences, fldPath.child('ownerReferences')))
   errs.push(...validateFinalizers(m.finalizers, fldPath.child('finalizers')))
   errs.push(...validateManagedFields(m.managedFields, fldPath.child('managedFields')))
-  listOf(m.finalizers).forEach((f, i) =>
-    errs.push(...validateKubeFinalizerName(strOf(f), fldPath.child('finalizers').index(i))),
+  list(m.finalizers).forEach((f, i) =>
+    errs.push(...validateKubeFinalizerName(str(f), fldPath.child('finalizers').index(i))),
   )
   return errs
 }
@@ -387,23 +378,23 @@ export function validateObjectMetaUpdate(
   const errs: FieldError[] = []
   if (o.deletionTimestamp)
     errs.push(...validateNoNewFinalizers(n.finalizers, o.finalizers, fldPath.child('finalizers')))
-  if (!strOf(n.resourceVersion)) {
+  if (!str(n.resourceVersion)) {
     errs.push(
       invalid(
         fldPath.child('resourceVersion'),
-        strOf(n.resourceVersion),
+        str(n.resourceVersion),
         'must be specified for an update',
       ),
     )
   }
-  if (numOf(n.generation) < numOf(o.generation)) {
-    errs.push(invalid(fldPath.child('generation'), numOf(n.generation), 'must not be decremented'))
+  if (num(n.generation) < num(o.generation)) {
+    errs.push(invalid(fldPath.child('generation'), num(n.generation), 'must not be decremented'))
   }
-  errs.push(...validateImmutableField(strOf(n.name), strOf(o.name), fldPath.child('name')))
+  errs.push(...validateImmutableField(str(n.name), str(o.name), fldPath.child('name')))
   errs.push(
-    ...validateImmutableField(strOf(n.namespace), strOf(o.namespace), fldPath.child('namespace')),
+    ...validateImmutableField(str(n.namespace), str(o.namespace), fldPath.child('namespace')),
   )
-  errs.push(...validateImmutableField(strOf(n.uid), strOf(o.uid), fldPath.child('uid')))
+  errs.push(...validateImmutableField(str(n.uid), str(o.uid), fldPath.child('uid')))
   errs.push(
     ...validateImmutableField(
       n.creationTimestamp,
@@ -429,8 +420,8 @@ export function validateObjectMetaUpdate(
   errs.push(...validateAnnotations(n.annotations, fldPath.child('annotations')))
   errs.push(...validateOwnerReferences(n.ownerReferences, fldPath.child('ownerReferences')))
   errs.push(...validateManagedFields(n.managedFields, fldPath.child('managedFields')))
-  listOf(n.finalizers).forEach((f, i) =>
-    errs.push(...validateKubeFinalizerName(strOf(f), fldPath.child('finalizers').index(i))),
+  list(n.finalizers).forEach((f, i) =>
+    errs.push(...validateKubeFinalizerName(str(f), fldPath.child('finalizers').index(i))),
   )
   return errs
 }

@@ -83,7 +83,8 @@ describe('validateNode', () => {
       obj: { ...clone(base), status: { capacity: { cpu: '-1', pods: '1500m' } } },
       want: [
         'status.capacity.cpu: Invalid value: "-1": must be greater than or equal to 0',
-        'status.capacity.pods: Invalid value: "1500m": must be an integer',
+        // Go prints the Quantity (a fmt.Stringer) bare, as ValidateResourceQuantityValue does.
+        'status.capacity.pods: Invalid value: 1500m: must be an integer',
       ],
     },
     {

@@ -18,13 +18,13 @@ import { goLiteral, goQuote } from '../goFormat'
 import type { KubeObject } from '../types'
 import { parseCIDR } from './ipParse'
 import {
-  isNegativeErrorMsg,
   validateLabelName,
   validateObjectMeta,
   validateObjectMetaUpdate,
 } from './metaValidation'
-import { isCIDR, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain } from './names'
+import { isCIDR, isValidLabelValue, nameIsDNSSubdomain } from './names'
 import { list, obj, str, strList } from './objectMeta'
+import { validateResourceQuantityValue } from './resources'
 import { metaOf } from './replicaSet'
 import { parseQuantity } from '../quantity'
 
@@ -76,52 +76,16 @@ export function validateNodeTaints(taints: readonly unknown[], fldPath: FieldPat
   return errs
 }
 
-// helper.IsIntegerResourceName: object counts, and extended resources (a domain-prefixed
-// name outside kubernetes.io that is not a "requests." quota name).
-const integerResources = new Set([
-  'pods',
-  'resourcequotas',
-  'services',
-  'replicationcontrollers',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'services.nodeports',
-  'services.loadbalancers',
-])
-function isIntegerResourceName(name: string): boolean {
-  if (integerResources.has(name)) return true
-  const native = !name.includes('/') || name.includes('kubernetes.io/')
-  return (
-    !native && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0
-  )
-}
-
-/** ValidateResourceQuantityValue: never negative, and whole for integer resources. */
-export function validateResourceQuantityValue(
-  resource: string,
-  value: unknown,
-  fldPath: FieldPath,
-): FieldError[] {
-  if (typeof value !== 'string' && typeof value !== 'number') return []
-  const parsed = parseQuantity(value)
-  // A quantity that does not parse never gets past decoding on a real server.
-  if (!parsed.ok) return []
-  const q = parsed.q
-  const errs: FieldError[] = []
-  if (q.milliValue < 0) errs.push(invalid(fldPath, q.canonical, isNegativeErrorMsg))
-  if (isIntegerResourceName(resource) && q.milliValue % 1000 !== 0)
-    errs.push(invalid(fldPath, q.canonical, 'must be an integer'))
-  return errs
-}
-
 /** ValidateNodeResources: capacity and allocatable quantities (upstream paths use dots, not brackets). */
 export function validateNodeResources(statusValue: unknown): FieldError[] {
   const status = obj(statusValue)
   const errs: FieldError[] = []
   for (const field of ['capacity', 'allocatable']) {
     for (const [k, v] of Object.entries(obj(status[field]))) {
-      errs.push(...validateResourceQuantityValue(k, v, fieldPath('status', field, k)))
+      if (typeof v !== 'string' && typeof v !== 'number') continue
+      const parsed = parseQuantity(v)
+      // A quantity that does not parse never gets past decoding on a real server.
+      if (parsed.ok) errs.push(...validateResourceQuantityValue(k, parsed.q, fieldPath('status', field, k)))
     }
   }
   return errs

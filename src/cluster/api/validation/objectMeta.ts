@@ -5,70 +5,26 @@
  */
 import type { ObjectMeta } from 'kubernetes-types/meta/v1'
 import { omitValue, type FieldError, type FieldPath } from '../field'
+import { list, optObj, strList } from '../../util/json'
 import type { ValidateNameFunc } from './names'
 import { validateObjectMeta, validateObjectMetaUpdate } from './metaValidation'
 
-// ---- defensive readers: wrong types read as absent (Go's zero value), never throw ----
-
-/** A JSON object. */
-export type Obj = Record<string, unknown>
-
-/** The value as a JSON object, or undefined when it is not one. */
-export function optObj(v: unknown): Obj | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined
-}
-
-/** The value as a JSON object, {} when it is not one (Go's zero struct). */
-export function obj(v: unknown): Obj {
-  return optObj(v) ?? {}
-}
-
-/** The value as a list, [] when it is not one (Go's nil slice). */
-export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : []
-}
-
-/** The value as a string, '' when it is not one. */
-export function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-
-/** The value as a string, or undefined when it is not one (an optional *string). */
-export function optStr(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined
-}
-
-/** The value as a finite number, or undefined (an optional *int). */
-export function optNum(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
-}
-
-/** The value as a finite number, 0 when it is not one. */
-export function num(v: unknown): number {
-  return optNum(v) ?? 0
-}
-
-/** The value as a boolean, false when it is not one. */
-export function bool(v: unknown): boolean {
-  return v === true
-}
-
-/** The value as a boolean, or undefined (an optional *bool). */
-export function optBool(v: unknown): boolean | undefined {
-  return typeof v === 'boolean' ? v : undefined
-}
-
-/** A map[string]string: non-string values are dropped, a non-object reads as {}. */
-export function strMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, val] of Object.entries(obj(v))) if (typeof val === 'string') out[k] = val
-  return out
-}
-
-/** A []string: non-string items are dropped. */
-export function strList(v: unknown): string[] {
-  return list(v).filter((x): x is string => typeof x === 'string')
-}
+// The defensive readers live in util/json (one home for every JSON reader); they are
+// re-exported here because every validator reads its input through them.
+export {
+  bool,
+  list,
+  num,
+  obj,
+  optBool,
+  optNum,
+  optObj,
+  optStr,
+  str,
+  strList,
+  strMap,
+  type Obj,
+} from '../../util/json'
 
 /**
  * ObjectMeta read defensively: lists that the validators iterate are made lists; label and

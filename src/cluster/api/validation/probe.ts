@@ -112,12 +112,11 @@ export function validateLifecycle(
 ): FieldError[] {
   const l = obj(lifecycle)
   const errs: FieldError[] = []
-  const postStart = optObj(l.postStart)
-  if (postStart)
-    errs.push(...validateHandler(postStart, 'lifecycle', gracePeriod, fldPath.child('postStart')))
-  const preStop = optObj(l.preStop)
-  if (preStop)
-    errs.push(...validateHandler(preStop, 'lifecycle', gracePeriod, fldPath.child('preStop')))
+  for (const hook of ['postStart', 'preStop']) {
+    const handler = optObj(l[hook])
+    if (handler)
+      errs.push(...validateHandler(handler, 'lifecycle', gracePeriod, fldPath.child(hook)))
+  }
   return errs
 }
 
@@ -148,11 +147,6 @@ export function validateProbe(
   return errs
 }
 
-function successThresholdMustBeOne(p: Obj, fldPath: FieldPath): FieldError[] {
-  const st = num(p.successThreshold)
-  return st !== 1 ? [invalid(fldPath.child('successThreshold'), st, 'must be 1')] : []
-}
-
 /** validateLivenessProbe: a probe whose successThreshold must be 1. */
 export function validateLivenessProbe(
   probe: unknown,
@@ -161,7 +155,10 @@ export function validateLivenessProbe(
 ): FieldError[] {
   const p = optObj(probe)
   if (!p) return []
-  return [...validateProbe(p, gracePeriod, fldPath), ...successThresholdMustBeOne(p, fldPath)]
+  const errs = validateProbe(p, gracePeriod, fldPath)
+  const st = num(p.successThreshold)
+  if (st !== 1) errs.push(invalid(fldPath.child('successThreshold'), st, 'must be 1'))
+  return errs
 }
 
 /** validateReadinessProbe: a probe without a probe-level terminationGracePeriodSeconds. */
@@ -186,13 +183,8 @@ export function validateReadinessProbe(
   return errs
 }
 
-/** validateStartupProbe: a probe whose successThreshold must be 1. */
-export function validateStartupProbe(
-  probe: unknown,
-  gracePeriod: number | undefined,
-  fldPath: FieldPath,
-): FieldError[] {
-  const p = optObj(probe)
-  if (!p) return []
-  return [...validateProbe(p, gracePeriod, fldPath), ...successThresholdMustBeOne(p, fldPath)]
-}
+/**
+ * validateStartupProbe: a probe whose successThreshold must be 1. Upstream writes the same
+ * body twice, once for liveness and once for startup; here it is written once.
+ */
+export const validateStartupProbe: typeof validateLivenessProbe = validateLivenessProbe

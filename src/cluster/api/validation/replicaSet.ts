@@ -16,7 +16,7 @@ import {
   validateObjectMetaUpdate,
 } from './metaValidation'
 import { nameIsDNSSubdomain } from './names'
-import { num, obj, optObj } from './objectMeta'
+import { num, obj, optObj, type Obj } from './objectMeta'
 import { validatePodTemplateSpecForReplicaSet } from './podTemplate'
 import { semanticEqual } from './semanticEqual'
 
@@ -119,30 +119,37 @@ export function validateReplicaSetUpdate(newRs: KubeObject, oldRs: KubeObject): 
   return errs
 }
 
-/** ValidateReplicaSetStatus. */
-export function validateReplicaSetStatus(
-  statusValue: unknown,
+/** ValidateNonnegativeField on each named status count, in the order given. */
+export function validateNonnegativeCounts(
+  s: Obj,
+  names: readonly string[],
   statusPath: FieldPath,
 ): FieldError[] {
-  const s = obj(statusValue)
+  return names.flatMap((n) => validateNonnegativeField(num(s[n]), statusPath.child(n)))
+}
+
+/**
+ * The replica-count ordering that ValidateReplicaSetStatus and ValidateDeploymentStatus
+ * both end with: `counted` (fullyLabeledReplicas or updatedReplicas), readyReplicas and
+ * availableReplicas at most status.replicas, then availableReplicas at most readyReplicas.
+ */
+export function validateReplicaCountsOrder(
+  s: Obj,
+  counted: 'fullyLabeledReplicas' | 'updatedReplicas',
+  statusPath: FieldPath,
+): FieldError[] {
+  const errs: FieldError[] = []
   const replicas = num(s.replicas)
-  const fullyLabeled = num(s.fullyLabeledReplicas)
   const ready = num(s.readyReplicas)
   const available = num(s.availableReplicas)
-  const errs: FieldError[] = []
-  errs.push(...validateNonnegativeField(replicas, statusPath.child('replicas')))
-  errs.push(...validateNonnegativeField(fullyLabeled, statusPath.child('fullyLabeledReplicas')))
-  errs.push(...validateNonnegativeField(ready, statusPath.child('readyReplicas')))
-  errs.push(...validateNonnegativeField(available, statusPath.child('availableReplicas')))
-  errs.push(
-    ...validateNonnegativeField(num(s.observedGeneration), statusPath.child('observedGeneration')),
-  )
   const msg = 'cannot be greater than status.replicas'
-  if (fullyLabeled > replicas)
-    errs.push(invalid(statusPath.child('fullyLabeledReplicas'), fullyLabeled, msg))
-  if (ready > replicas) errs.push(invalid(statusPath.child('readyReplicas'), ready, msg))
-  if (available > replicas)
-    errs.push(invalid(statusPath.child('availableReplicas'), available, msg))
+  for (const [name, value] of [
+    [counted, num(s[counted])],
+    ['readyReplicas', ready],
+    ['availableReplicas', available],
+  ] as const) {
+    if (value > replicas) errs.push(invalid(statusPath.child(name), value, msg))
+  }
   if (available > ready) {
     errs.push(
       invalid(
@@ -152,6 +159,27 @@ export function validateReplicaSetStatus(
       ),
     )
   }
+  return errs
+}
+
+/** ValidateReplicaSetStatus. */
+export function validateReplicaSetStatus(
+  statusValue: unknown,
+  statusPath: FieldPath,
+): FieldError[] {
+  const s = obj(statusValue)
+  const errs = validateNonnegativeCounts(
+    s,
+    [
+      'replicas',
+      'fullyLabeledReplicas',
+      'readyReplicas',
+      'availableReplicas',
+      'observedGeneration',
+    ],
+    statusPath,
+  )
+  errs.push(...validateReplicaCountsOrder(s, 'fullyLabeledReplicas', statusPath))
   return errs
 }
 

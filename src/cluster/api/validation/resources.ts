@@ -39,6 +39,19 @@ export function canonicalQuantity(v: unknown): string | undefined {
 
 const hugePagesPrefix = 'hugepages-'
 const standardContainerResources = new Set(['cpu', 'memory', 'ephemeral-storage'])
+// Object counts: every one is also a standard (quota) resource.
+const integerResourceNames = [
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
+]
+const integerResources = new Set(integerResourceNames)
 const standardResources = new Set([
   'cpu',
   'memory',
@@ -49,28 +62,9 @@ const standardResources = new Set([
   'limits.cpu',
   'limits.memory',
   'limits.ephemeral-storage',
-  'pods',
-  'resourcequotas',
-  'services',
-  'replicationcontrollers',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
   'storage',
   'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
-])
-const integerResources = new Set([
-  'pods',
-  'resourcequotas',
-  'services',
-  'replicationcontrollers',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'services.nodeports',
-  'services.loadbalancers',
+  ...integerResourceNames,
 ])
 
 /** IsHugePageResourceName: hugepages-<size>. */
@@ -102,7 +96,8 @@ function isStandardResourceName(name: string): boolean {
   )
 }
 
-function isIntegerResourceName(name: string): boolean {
+/** IsIntegerResourceName: object counts, and extended resources. */
+export function isIntegerResourceName(name: string): boolean {
   return integerResources.has(name) || isExtendedResourceName(name)
 }
 
@@ -131,7 +126,7 @@ export function validateContainerResourceName(name: string, fldPath: FieldPath):
 // ---- quantities ----
 
 /** ValidateResourceQuantityValue: not negative, and whole for integer resources. */
-function validateResourceQuantityValue(
+export function validateResourceQuantityValue(
   resource: string,
   q: Quantity,
   fldPath: FieldPath,
@@ -218,6 +213,24 @@ function validateResourceClaimNames(
   return errs
 }
 
+// What every limits and requests entry gets first: its name, then its quantity. The parsed
+// quantity, or undefined when it does not parse.
+function validateResourceEntry(
+  name: string,
+  v: unknown,
+  p: FieldPath,
+  errs: FieldError[],
+): Quantity | undefined {
+  errs.push(...validateContainerResourceName(name, p))
+  const parsed = parse(v)
+  if (!parsed.ok) {
+    errs.push(unparsable(v, parsed.error, p))
+    return undefined
+  }
+  errs.push(...validateResourceQuantityValue(name, parsed.q, p))
+  return parsed.q
+}
+
 function validateResourceRequirements(
   limits: Record<string, unknown>,
   requests: Record<string, unknown>,
@@ -234,30 +247,19 @@ function validateResourceRequirements(
   // Go ranges over maps in random order; this keeps the order the resources were written in.
   for (const [name, v] of Object.entries(limits)) {
     const p = limPath.key(name)
-    errs.push(...validateContainerResourceName(name, p))
-    const parsed = parse(v)
-    if (!parsed.ok) {
-      errs.push(unparsable(v, parsed.error, p))
-      continue
-    }
-    parsedLimits.set(name, parsed.q)
-    errs.push(...validateResourceQuantityValue(name, parsed.q, p))
+    const q = validateResourceEntry(name, v, p, errs)
+    if (!q) continue
+    parsedLimits.set(name, q)
     if (isHugePageResourceName(name)) {
       hasHugePages = true
-      errs.push(...validateHugePageValue(name, parsed.q, p))
+      errs.push(...validateHugePageValue(name, q, p))
     }
     if (name === 'cpu' || name === 'memory') hasCPUOrMemory = true
   }
   for (const [name, v] of Object.entries(requests)) {
     const p = reqPath.key(name)
-    errs.push(...validateContainerResourceName(name, p))
-    const parsed = parse(v)
-    if (!parsed.ok) {
-      errs.push(unparsable(v, parsed.error, p))
-      continue
-    }
-    const q = parsed.q
-    errs.push(...validateResourceQuantityValue(name, q, p))
+    const q = validateResourceEntry(name, v, p, errs)
+    if (!q) continue
     const limit = parsedLimits.get(name)
     if (limit) {
       // Non-overcommitable resources (hugepages, extended) must request exactly their limit.
@@ -312,7 +314,8 @@ export function validateOverhead(overhead: unknown, fldPath: FieldPath): FieldEr
 
 // ---- downward API divisor ----
 
-const memoryDivisors = new Set([
+// The divisors memory-like resources accept, in the order upstream's messages list them.
+const memoryDivisorList = [
   '1',
   '1k',
   '1M',
@@ -326,8 +329,9 @@ const memoryDivisors = new Set([
   '1Ti',
   '1Pi',
   '1Ei',
-])
-const memoryDivisorText = '1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei'
+]
+const memoryDivisors = new Set(memoryDivisorList)
+const memoryDivisorText = memoryDivisorList.join(', ')
 
 /** validateContainerResourceDivisor: the divisors each resource field may use. */
 export function validateContainerResourceDivisor(
@@ -343,6 +347,17 @@ export function validateContainerResourceDivisor(
   const d = p.q.canonical
   const divPath = fldPath.child('divisor')
   const errs: FieldError[] = []
+  // Memory, ephemeral storage and hugepages accept the same divisors; only the word differs.
+  const memoryLike = (resource: string): void => {
+    if (memoryDivisors.has(d)) return
+    errs.push(
+      invalid(
+        divPath,
+        rName,
+        `only divisor's values ${memoryDivisorText} are supported with the ${resource} resource`,
+      ),
+    )
+  }
   switch (rName) {
     case 'limits.cpu':
     case 'requests.cpu':
@@ -357,40 +372,14 @@ export function validateContainerResourceDivisor(
       break
     case 'limits.memory':
     case 'requests.memory':
-      if (!memoryDivisors.has(d)) {
-        errs.push(
-          invalid(
-            divPath,
-            rName,
-            `only divisor's values ${memoryDivisorText} are supported with the memory resource`,
-          ),
-        )
-      }
+      memoryLike('memory')
       break
     case 'limits.ephemeral-storage':
     case 'requests.ephemeral-storage':
-      if (!memoryDivisors.has(d)) {
-        errs.push(
-          invalid(
-            divPath,
-            rName,
-            `only divisor's values ${memoryDivisorText} are supported with the local ephemeral storage resource`,
-          ),
-        )
-      }
+      memoryLike('local ephemeral storage')
       break
   }
-  if (
-    (rName.startsWith('requests.hugepages-') || rName.startsWith('limits.hugepages-')) &&
-    !memoryDivisors.has(d)
-  ) {
-    errs.push(
-      invalid(
-        divPath,
-        rName,
-        `only divisor's values ${memoryDivisorText} are supported with the hugepages resource`,
-      ),
-    )
-  }
+  if (rName.startsWith('requests.hugepages-') || rName.startsWith('limits.hugepages-'))
+    memoryLike('hugepages')
   return errs
 }

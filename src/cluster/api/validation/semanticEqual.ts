@@ -3,6 +3,7 @@
  * the Go structs the JSON decodes into.
  * Mirrors staging/src/k8s.io/apimachinery/third_party/forked/golang/reflect/deep_equal.go
  */
+import { isObject } from '../../util/json'
 
 function isEmpty(v: unknown): boolean {
   // A nil and an empty slice or map compare equal; an absent JSON field decodes to nil.
@@ -10,10 +11,6 @@ function isEmpty(v: unknown): boolean {
   if (Array.isArray(v)) return v.length === 0
   if (typeof v === 'object') return Object.keys(v).length === 0
   return false
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 /**
@@ -26,8 +23,8 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
     return a.every((x, i) => semanticEqual(x, b[i]))
   }
-  if (isRecord(a) || isRecord(b)) {
-    if (!isRecord(a) || !isRecord(b)) return false
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false
     // A key missing on one side matches only a nil-able empty value on the other: a map
     // key present with "" is a different map, so scalars are never zero-filled.
     const keys = new Set([...Object.keys(a), ...Object.keys(b)])

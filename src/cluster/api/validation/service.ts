@@ -597,6 +597,18 @@ export function validateServiceUpdate(newSvc: KubeObject, oldSvc: KubeObject): F
   return errs
 }
 
+/**
+ * The hostname check of a load-balancer ingress point, the same in ValidateLoadBalancerStatus
+ * (core) and ValidateIngressLoadBalancerStatus (networking): a DNS subdomain, never an IP.
+ */
+export function validateLoadBalancerHostname(hostname: string, fldPath: FieldPath): FieldError[] {
+  if (hostname === '') return []
+  const errs = isDNS1123Subdomain(hostname).map((msg) => invalid(fldPath, hostname, msg))
+  if (parseIP(hostname))
+    errs.push(invalid(fldPath, hostname, 'must be a DNS name, not an IP address'))
+  return errs
+}
+
 /** ValidateLoadBalancerStatus: ingress points only on LoadBalancers, each a valid IP (with ipMode) or DNS name. */
 export function validateLoadBalancerStatus(
   value: unknown,
@@ -623,18 +635,7 @@ export function validateLoadBalancerStatus(
     } else if (!supportedLoadBalancerIPMode.includes(ipMode)) {
       errs.push(notSupported(idxPath.child('ipMode'), ipMode, supportedLoadBalancerIPMode))
     }
-    const hostname = str(ing.hostname)
-    if (hostname !== '') {
-      errs.push(
-        ...isDNS1123Subdomain(hostname).map((msg) =>
-          invalid(idxPath.child('hostname'), hostname, msg),
-        ),
-      )
-      if (parseIP(hostname))
-        errs.push(
-          invalid(idxPath.child('hostname'), hostname, 'must be a DNS name, not an IP address'),
-        )
-    }
+    errs.push(...validateLoadBalancerHostname(str(ing.hostname), idxPath.child('hostname')))
   })
   return errs
 }

@@ -3,35 +3,16 @@
  * {"v":"meta.k8s.io/v1","rv":N,"start":"<key>\u0000"}.
  * Mirrors staging/src/k8s.io/apiserver/pkg/storage/continue.go
  */
+import { decodeBase64, encodeBase64, rawURLEncoding } from '../../api/schema/goBase64'
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
+// Continue tokens are built from store keys (namespace/name, ASCII), so one char is one byte.
 function encode(s: string): string {
-  let out = ''
-  const bytes = [...s].map((c) => c.charCodeAt(0) & 0xff)
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2
-    for (let j = 0; j < chars; j++) out += alphabet[(n >> (18 - 6 * j)) & 63]
-  }
-  return out
+  return encodeBase64([...s].map((c) => c.charCodeAt(0) & 0xff), rawURLEncoding)
 }
 
 function decode(s: string): string | undefined {
-  let out = ''
-  let acc = 0
-  let bits = 0
-  for (const ch of s) {
-    const v = alphabet.indexOf(ch)
-    if (v < 0) return undefined
-    acc = (acc << 6) | v
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out += String.fromCharCode((acc >> bits) & 0xff)
-    }
-  }
-  return out
+  const res = decodeBase64(s, rawURLEncoding)
+  return res.ok ? res.bytes.map((b) => String.fromCharCode(b)).join('') : undefined
 }
 
 /** Encode a continue token for the next key after `lastKey`, read at revision rv. */

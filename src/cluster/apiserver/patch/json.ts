@@ -1,33 +1,20 @@
-/** Small JSON-tree helpers for the patch engines: every engine works on its own copy. */
+/**
+ * JSON helpers typed for the patch engines; the generic ones (cloneJson, setMember) live in
+ * util/json.
+ */
 import type { JsonObject, JsonValue } from '../../api/types'
+import { isObject } from '../../util/json'
 
-/** Is this a JSON object (not null, not an array)? */
+/** isObject, narrowed to the patch engines' JsonObject. */
 export function isJsonObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+  return isObject(v)
 }
 
 /**
- * Sets a member as JSON.parse would: an own property even for "__proto__", whose plain
- * assignment would change the object's prototype instead.
+ * Structural equality of two JSON values (object key order ignored). Not util/json deepEqual:
+ * that one counts an undefined member as missing and reads members through the prototype,
+ * while the JSON Patch "test" op compares own members only (a "__proto__" key included).
  */
-export function setMember(obj: JsonObject, key: string, value: JsonValue): void {
-  if (key === '__proto__')
-    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
-  else obj[key] = value
-}
-
-/** A deep copy, so that the engines may change it while the caller's value stays as it was. */
-export function cloneJson(v: JsonValue): JsonValue {
-  if (Array.isArray(v)) return v.map(cloneJson)
-  if (isJsonObject(v)) {
-    const out: JsonObject = {}
-    for (const [k, x] of Object.entries(v)) setMember(out, k, cloneJson(x))
-    return out
-  }
-  return v
-}
-
-/** Structural equality of two JSON values (object key order ignored). */
 export function jsonEqual(a: JsonValue, b: JsonValue): boolean {
   if (a === b) return true
   if (Array.isArray(a) || Array.isArray(b)) {

@@ -6,7 +6,8 @@
  */
 import type { JsonObject, JsonValue } from '../../api/types'
 import { goAtoi } from './goPrint'
-import { isJsonObject, setMember } from './json'
+import { setMember } from '../../util/json'
+import { isJsonObject } from './json'
 
 /** evanphx ErrMissing, printed at the end of wrapped messages. */
 export const ErrMissing = 'missing value'

@@ -5,7 +5,8 @@
  * with gopkg.in/evanphx/json-patch.v4 merge.go (MergePatch).
  */
 import type { JsonObject, JsonValue } from '../../api/types'
-import { cloneJson, isJsonObject, isJsonValue, setMember } from './json'
+import { cloneJson, setMember } from '../../util/json'
+import { isJsonObject, isJsonValue } from './json'
 import { jsonKindWord } from './goPrint'
 import { badRequestResult, type PatchOptions, type PatchResult } from './result'
 

@@ -8,7 +8,8 @@
  * extractRetainKeysPatchStrategy).
  */
 import type { JsonObject, JsonValue } from '../../api/types'
-import { isJsonObject, setMember } from './json'
+import { setMember } from '../../util/json'
+import { isJsonObject } from './json'
 import { goQuote } from '../../api/goFormat'
 import { goV } from './goPrint'
 import {

@@ -7,7 +7,8 @@
  * mergeSliceWithSpecialElements, deleteMatchingEntries, mergeSliceWithoutSpecialElements).
  */
 import type { JsonObject, JsonValue } from '../../api/types'
-import { isJsonObject, setMember } from './json'
+import { setMember } from '../../util/json'
+import { isJsonObject } from './json'
 import { goTypeName } from './goPrint'
 import { lookupPatchMeta, patchMetaKindName, type PatchMeta } from './patchMetaModel'
 import {

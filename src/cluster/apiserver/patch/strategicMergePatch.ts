@@ -6,7 +6,8 @@
  * staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go (StrategicMergeMapPatch).
  */
 import type { JsonObject, JsonValue } from '../../api/types'
-import { cloneJson, isJsonObject } from './json'
+import { cloneJson } from '../../util/json'
+import { isJsonObject } from './json'
 import { jsonKindWord } from './goPrint'
 import type { PatchMeta } from './patchMetaModel'
 import {
