@@ -13,8 +13,7 @@ import { createWatchHub } from './apiserver/watchHub'
 import { createAggregator } from './apiserver/aggregation'
 import type { ApiRequest, ApiResponse } from './apiserver/request'
 import type { WatchHandler } from './apiserver/watch'
-import { startServiceAccountsController } from './controllers/serviceAccounts'
-import { startRootCACertPublisher } from './controllers/rootCACertPublisher'
+import { startControlPlane } from './controlPlane'
 import { nodeObject } from './nodeObject'
 
 /** A node of the cluster as options describe it. */
@@ -84,8 +83,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     const res = api.handle(req)
     if (res.status >= 300) throw new Error(`cluster bootstrap: ${req.method} ${req.path}: ${JSON.stringify(res.body)}`)
   }
-  startServiceAccountsController(api)
-  startRootCACertPublisher(api)
+  startControlPlane(api, clock, random.fork('components'), (e) => errors.push(e))
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     must({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } } })
   }
@@ -111,6 +109,9 @@ export function createCluster(options: ClusterOptions): Cluster {
     },
   })
   ;(options.nodes ?? []).forEach((n, i) => must({ method: 'POST', path: '/api/v1/nodes', body: nodeObject(n, i, formatTime(clock.now())) }))
+  // Let the controllers settle the bootstrap objects (default ServiceAccounts, root CA ConfigMaps)
+  // before anyone else uses the cluster; the clock stays at startTime.
+  clock.advance(0)
 
   return {
     handle: (req) => api.handle(req),

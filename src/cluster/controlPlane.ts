@@ -1,0 +1,52 @@
+/**
+ * Starts the cluster's components (what kube-controller-manager, kube-scheduler and the
+ * kubelets are on a real cluster), each a client of the API server with its own forked random
+ * stream and event recorders.
+ */
+import type { ApiServer } from './apiserver/apiserver'
+import type { Clock } from './clock'
+import type { Random } from './random'
+import { createClient } from './controllers/runtime/apiClient'
+import type { ComponentContext } from './controllers/runtime/context'
+import { createEventRecorder, type EventRecorder } from './controllers/runtime/events'
+import { createInformerFactory } from './controllers/runtime/informers'
+import { startRootCACertPublisher } from './controllers/rootcacertpublisher'
+import { startServiceAccountsController } from './controllers/serviceaccount'
+
+/** The running components, and how to make a context for one more (e.g. a new node's kubelet). */
+export interface ControlPlane {
+  contextFor(component: string): ComponentContext
+  stop(): void
+}
+
+/** Start the control plane's controllers over an API server. */
+export function startControlPlane(api: ApiServer, clock: Clock, random: Random, report: (error: string) => void): ControlPlane {
+  const client = createClient(api)
+  const informers = createInformerFactory(api)
+  const recorders = new Map<string, EventRecorder>()
+  const contextFor = (component: string): ComponentContext => ({
+    api,
+    client,
+    informers,
+    clock,
+    random: random.fork(component),
+    events(name, host) {
+      const key = `${name}\u0000${host ?? ''}`
+      let r = recorders.get(key)
+      if (!r) recorders.set(key, (r = createEventRecorder(client, clock, name, host)))
+      return r
+    },
+    onError: (controller, key, error) => {
+      // Expected failures (conflicts, a namespace going away) are retried; only panics are bugs.
+      if (error.startsWith('panic:')) report(`${controller} ${key}: ${error}`)
+    },
+  })
+  const stops = [startServiceAccountsController(contextFor('serviceaccounts-controller')), startRootCACertPublisher(contextFor('root-ca-cert-publisher'))]
+  return {
+    contextFor,
+    stop() {
+      for (const s of stops) s.stop()
+      informers.stop()
+    },
+  }
+}
