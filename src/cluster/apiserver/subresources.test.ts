@@ -138,3 +138,26 @@ describe('pod status on create (API-7)', () => {
     expect(res.body).toMatchObject({ status: { phase: 'Pending', qosClass: want } })
   })
 })
+
+describe('status strategies (API-13)', () => {
+  test('a Deployment status write keeps metadata changes but not labels or spec', () => {
+    const c = testClient()
+    const d = c.post(deploys, deployment('web')).body as { metadata: Record<string, unknown>; spec: Record<string, unknown> }
+    const res = c.put(`${deploys}/web/status`, {
+      ...d,
+      metadata: { ...d.metadata, annotations: { 'deployment.kubernetes.io/revision': '1' }, labels: { changed: 'yes' } },
+      spec: { ...d.spec, replicas: 9 },
+      status: { observedGeneration: 1 },
+    })
+    expect(res.status, messageOf(res)).toBe(200)
+    expect(res.body).toMatchObject({ metadata: { annotations: { 'deployment.kubernetes.io/revision': '1' }, labels: { app: 'web' }, generation: 1 }, spec: { replicas: 1 }, status: { observedGeneration: 1 } })
+  })
+
+  test('a Pod status write keeps the stored ownerReferences', () => {
+    const c = testClient()
+    const p = c.post(pods, pod('p')).body as { metadata: Record<string, unknown> }
+    const res = c.put(`${pods}/p/status`, { ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: 'u' }] }, status: { phase: 'Running' } })
+    expect(res.status, messageOf(res)).toBe(200)
+    expect((res.body as { metadata: { ownerReferences?: unknown } }).metadata.ownerReferences).toBeUndefined()
+  })
+})

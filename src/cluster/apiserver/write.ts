@@ -126,6 +126,29 @@ function carryOverSystemFields(obj: KubeObject, old: StoredObject): void {
   delete meta.managedFields
 }
 
+/**
+ * A /status write changes status and metadata but never the spec: everything outside metadata
+ * and status stays as stored. Deployments also keep their labels, and Pods their
+ * ownerReferences and status.qosClass. Mirrors the status strategies' PrepareForUpdate in pkg/registry/<group>/<resource>/strategy.go
+ */
+function keepSpecForStatusUpdate(info: ResourceInfo, obj: KubeObject, old: StoredObject): void {
+  const own = (k: string): boolean => k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind'
+  for (const k of Object.keys(obj)) if (!own(k)) delete obj[k]
+  for (const [k, v] of Object.entries(old)) if (!own(k)) obj[k] = v
+  const meta = (obj.metadata ??= {})
+  if (info.kind === 'Deployment') {
+    if (old.metadata.labels) meta.labels = old.metadata.labels
+    else delete meta.labels
+  }
+  if (info.kind === 'Pod') {
+    if (old.metadata.ownerReferences) meta.ownerReferences = old.metadata.ownerReferences
+    else delete meta.ownerReferences
+    // The QoS class is set at creation and immutable: a status write cannot change it.
+    const qos = (old.status as { qosClass?: unknown } | undefined)?.qosClass
+    if (qos !== undefined && typeof obj.status === 'object' && obj.status !== null) obj.status = { ...obj.status, qosClass: qos }
+  }
+}
+
 /** The kind of update: the main resource or its status subresource. */
 export type UpdateTarget = 'main' | 'status' | 'finalize'
 
@@ -144,15 +167,12 @@ export function updateObject(
   const name = old.metadata.name
   const rv = input.metadata?.resourceVersion
   if (rv && rv !== old.metadata.resourceVersion) return fail(status.conflict(resourceName(info), name))
-  let obj: KubeObject = deepCopy(input)
+  const obj: KubeObject = deepCopy(input)
   const meta = (obj.metadata ??= {})
   if (info.namespaced) meta.namespace = meta.namespace || old.metadata.namespace
   if (target === 'status') {
-    // Only status changes through /status; everything else is the old object's.
-    const st = obj.status
-    obj = deepCopy(old) as KubeObject
-    if (st === undefined) delete obj.status
-    else obj.status = st
+    keepSpecForStatusUpdate(info, obj, old)
+    carryOverSystemFields(obj, old)
   } else {
     applyDefaults(info.kind, obj)
     carryOverSystemFields(obj, old)

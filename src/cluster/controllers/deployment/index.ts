@@ -1,0 +1,6 @@
+/** The Deployment controller. */
+export {
+  startDeploymentController,
+  deploymentControllerName,
+  type DeploymentController,
+} from './deploymentController'
