@@ -12,6 +12,11 @@ import { createEventRecorder, type EventRecorder } from './controllers/runtime/e
 import { createInformerFactory } from './controllers/runtime/informers'
 import { startRootCACertPublisher } from './controllers/rootcacertpublisher'
 import { startServiceAccountsController } from './controllers/serviceaccount'
+import { startReplicaSetController } from './controllers/replicaset'
+import { startDeploymentController } from './controllers/deployment'
+import { startGarbageCollector } from './controllers/garbagecollector'
+import { startEndpointsController } from './controllers/endpoints'
+import { startNamespaceController } from './controllers/namespace'
 
 /** The running components, and how to make a context for one more (e.g. a new node's kubelet). */
 export interface ControlPlane {
@@ -41,7 +46,15 @@ export function startControlPlane(api: ApiServer, clock: Clock, random: Random, 
       if (error.startsWith('panic:')) report(`${controller} ${key}: ${error}`)
     },
   })
-  const stops = [startServiceAccountsController(contextFor('serviceaccounts-controller')), startRootCACertPublisher(contextFor('root-ca-cert-publisher'))]
+  const stops = [
+    startServiceAccountsController(contextFor('serviceaccounts-controller')),
+    startRootCACertPublisher(contextFor('root-ca-cert-publisher')),
+    startReplicaSetController(contextFor('replicaset-controller')),
+    startDeploymentController(contextFor('deployment-controller')),
+    startGarbageCollector(contextFor('garbage-collector')),
+    startEndpointsController(contextFor('endpoints-controller')),
+    startNamespaceController(contextFor('namespace-controller')),
+  ]
   return {
     contextFor,
     stop() {

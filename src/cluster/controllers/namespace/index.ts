@@ -1,0 +1,2 @@
+/** The namespace controller (empties and finalizes Terminating namespaces). */
+export { startNamespaceController, namespaceDeletionGracePeriodMs, type NamespaceController } from './namespaceController'
