@@ -9,6 +9,9 @@ import { formatTime } from '../../clock'
 import type { Clock } from '../../clock'
 import type { Client } from './apiClient'
 
+/** How many distinct events a recorder remembers for counting repeats (client-go's LRU size). */
+export const maxCacheEntries = 4096
+
 /** Normal or Warning, the two event types. */
 export type EventType = 'Normal' | 'Warning'
 
@@ -19,8 +22,17 @@ export interface EventRecorder {
 
 /** Create a recorder posting through the client, with times from the clock. */
 export function createEventRecorder(client: Client, clock: Clock, component: string, host?: string): EventRecorder {
-  // The last event name for each (object, type, reason, message), as the event logger caches them.
+  // The last event name for each (object, type, reason, message), as the event logger caches
+  // them: an LRU of 4,096 entries (maxLruCacheEntries), so memory stays bounded at 150k pods.
   const seen = new Map<string, { name: string; namespace: string; count: number }>()
+  const remember = (key: string, entry: { name: string; namespace: string; count: number }): void => {
+    seen.delete(key)
+    seen.set(key, entry)
+    if (seen.size > maxCacheEntries) {
+      const oldest = seen.keys().next().value
+      if (oldest !== undefined) seen.delete(oldest)
+    }
+  }
   let nonce = 0
   return {
     event(obj, type, reason, message) {
@@ -42,6 +54,7 @@ export function createEventRecorder(client: Client, clock: Clock, component: str
         const res = client.patch('Event', previous.namespace, previous.name, { count, lastTimestamp: now }, 'merge')
         if (res.ok) {
           previous.count = count
+          remember(cacheKey, previous)
           return
         }
       }
@@ -64,7 +77,7 @@ export function createEventRecorder(client: Client, clock: Clock, component: str
         reportingComponent: component,
         reportingInstance: host ?? '',
       })
-      if (res.ok) seen.set(cacheKey, { name, namespace, count: 1 })
+      if (res.ok) remember(cacheKey, { name, namespace, count: 1 })
     },
   }
 }
