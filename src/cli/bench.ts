@@ -32,7 +32,7 @@ function podBody(i: number): ApiRequest['body'] {
   }
 }
 
-function main(): void {
+function apiServerBench(): void {
   console.log(`kubeplay bench: API server, ${nodes.toLocaleString('en-US')} nodes, ${pods.toLocaleString('en-US')} pods (node ${process.version})`)
   const boot = time(() =>
     createCluster({ seed: 1, historyLimit: 50_000, nodes: Array.from({ length: nodes }, (_, i) => ({ name: `node-${i}`, cpu: '32', memory: '128Gi' })) }),
@@ -106,4 +106,81 @@ function main(): void {
   console.log(`  heap used: ${mib(heap.heapUsed)} (rss ${mib(heap.rss)})`)
 }
 
-main()
+/** (a) Schedule pods onto nodes from a cold queue, through the real scheduler and API server. */
+function schedulingBench(nodeCount: number, podCount: number): void {
+  console.log(`\nkubeplay bench (a): schedule ${podCount.toLocaleString('en-US')} pods onto ${nodeCount.toLocaleString('en-US')} nodes`)
+  const cluster = createCluster({ seed: 1, historyLimit: 50_000, nodes: Array.from({ length: nodeCount }, (_, i) => ({ name: `node-${i}`, cpu: '32', memory: '128Gi', pods: 110 })) })
+  const path = '/api/v1/namespaces/default/pods'
+  const heapBefore = process.memoryUsage().heapUsed
+  const created = time(() => {
+    for (let i = 0; i < podCount; i++) {
+      const res = cluster.handle({ method: 'POST', path, body: podBody(i) })
+      if (res.status !== 201) throw new Error(`create pod-${i}: ${JSON.stringify(res.body)}`)
+    }
+  })
+  console.log(`  queued ${podCount.toLocaleString('en-US')} pods in ${created.ms.toFixed(0)} ms (not counted)`)
+  let bound = 0
+  const stop = cluster.watch({ method: 'GET', path: '/api/v1/pods', query: { fieldSelector: 'spec.nodeName!=' } }, (e) => {
+    if (e.type === 'ADDED') bound++
+  })
+  let peakHeap = 0
+  const scheduled = time(() => {
+    while (bound < podCount) {
+      cluster.advance(100)
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
+      if (cluster.now() > Date.parse('2026-01-01T01:00:00Z')) throw new Error(`only ${bound} pods bound after an hour of virtual time`)
+    }
+  })
+  stop()
+  console.log(`  scheduled and bound: ${rate(podCount, scheduled.ms)} (${(scheduled.ms / 1000).toFixed(1)} s wall)`)
+  console.log(`  peak heap: ${mib(peakHeap)} (${mib(peakHeap - heapBefore)} above the idle cluster)`)
+}
+
+/** (b) A busy small cluster: 20 Deployments, a rolling update every 10 minutes, one hour. */
+function rolloutBench(): void {
+  const nodeCount = 100
+  const deployments = 20
+  const replicas = 50
+  console.log(`\nkubeplay bench (b): ${nodeCount} nodes, ${deployments * replicas} pods in ${deployments} Deployments, 1 h with a rolling update every 10 min`)
+  const cluster = createCluster({ seed: 2, nodes: Array.from({ length: nodeCount }, (_, i) => ({ name: `node-${i}`, cpu: '8', memory: '32Gi' })) })
+  const deploys = '/apis/apps/v1/namespaces/default/deployments'
+  for (let d = 0; d < deployments; d++) {
+    const labels = { app: `app-${d}` }
+    cluster.handle({
+      method: 'POST',
+      path: deploys,
+      body: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: `app-${d}` },
+        spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: 'nginx:1.25', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } },
+      },
+    })
+  }
+  const images = ['nginx:1.25', 'nginx:1.26']
+  const hour = time(() => {
+    for (let minute = 0; minute < 60; minute++) {
+      if (minute > 0 && minute % 10 === 0) {
+        const image = images[(minute / 10) % 2] ?? 'nginx:1.25'
+        for (let d = 0; d < deployments; d++) {
+          cluster.handle({
+            method: 'PATCH',
+            path: `${deploys}/app-${d}`,
+            headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
+            body: { spec: { template: { spec: { containers: [{ name: 'app', image }] } } } },
+          })
+        }
+      }
+      cluster.advance(60_000)
+    }
+  })
+  const ready = (cluster.handle({ method: 'GET', path: deploys }).body as { items: { status: { updatedReplicas?: number; availableReplicas?: number } }[] }).items
+  const available = ready.reduce((n, d) => n + (d.status.availableReplicas ?? 0), 0)
+  console.log(`  one virtual hour in ${(hour.ms / 1000).toFixed(1)} s wall: ${Math.round(3600 / (hour.ms / 1000)).toLocaleString('en-US')} virtual s per wall s`)
+  console.log(`  at the end: ${available} of ${deployments * replicas} pods available; cluster errors: ${cluster.errors().length}`)
+}
+
+const only = process.argv[2]
+if (!only || only === 'api') apiServerBench()
+if (!only || only === 'schedule') schedulingBench(Number(process.env.BENCH_NODES ?? 5000), Number(process.env.BENCH_PODS ?? 150_000))
+if (!only || only === 'rollout') rolloutBench()

@@ -1,9 +1,10 @@
 /**
  * createCluster: the one public entry to the simulated Kubernetes. Everything else is reached
- * through what it returns: the API server's handle() and watch(), and the virtual clock.
+ * through what it returns: the API server's handle() and watch(), the virtual clock, and the
+ * few operations on machines that happen outside the Kubernetes API (SPEC CLUSTER-*).
  */
 import type { Taint } from 'kubernetes-types/core/v1'
-import { createClock, formatTime } from './clock'
+import { createClock } from './clock'
 import { createRandom } from './random'
 import { createStore } from './store/store'
 import { createApiServer, type RequestObserver } from './apiserver/apiserver'
@@ -14,7 +15,8 @@ import { createAggregator } from './apiserver/aggregation'
 import type { ApiRequest, ApiResponse } from './apiserver/request'
 import type { WatchHandler } from './apiserver/watch'
 import { startControlPlane } from './controlPlane'
-import { nodeObject } from './nodeObject'
+import type { SchedulerOptions } from './scheduler'
+import { createNodeFleet, type NodeFleet, type NodeOpResult } from './nodeFleet'
 
 /** A node of the cluster as options describe it. */
 export interface NodeSpec {
@@ -29,15 +31,30 @@ export interface NodeSpec {
   taints?: Taint[]
 }
 
+/** A group of identical nodes, as cloud node pools describe them. */
+export interface NodePool {
+  name: string
+  count: number
+  cpu: string
+  memory: string
+  pods?: number
+  labels?: Record<string, string>
+  taints?: Taint[]
+}
+
 /** Options of createCluster. */
 export interface ClusterOptions {
   /** All randomness (names, UIDs, IPs) derives from it. */
   seed: number
   nodes?: NodeSpec[]
+  /** Pools of nodes named <pool>-<i>, labelled kubeplay.dev/nodepool=<pool>. */
+  nodePools?: NodePool[]
   /** Virtual time at start (RFC 3339); default 2026-01-01T00:00:00Z. */
   startTime?: string
   /** How many changes the store keeps for watches from an old resourceVersion (default 20,000). */
   historyLimit?: number
+  /** The scheduler's profile: scoring strategy and percentageOfNodesToScore. */
+  scheduler?: SchedulerOptions
   /** Told of every request and its response. */
   onRequest?: RequestObserver
 }
@@ -52,13 +69,29 @@ export interface Cluster {
   advance(ms: number): void
   /** Virtual time in ms since the epoch. */
   now(): number
+  /** Add a machine: its kubelet registers a Node. */
+  addNode(node: NodeSpec): NodeOpResult
+  /** Add a pool of machines. */
+  addNodePool(pool: NodePool): NodeOpResult
+  /** Remove a machine: its kubelet stops and its Node is deleted. */
+  removeNode(name: string): NodeOpResult
+  /** The machine dies: its kubelet stops heartbeating and running pods. */
+  failNode(name: string): NodeOpResult
+  /** The machine comes back. */
+  restoreNode(name: string): NodeOpResult
+  /** The machines and whether each is up, in the order they were added. */
+  machines(): { name: string; up: boolean; pool?: string }[]
+  /** Log lines of a container, as its kubelet keeps them (the pods/log subresource comes later). */
+  containerLogs(namespace: string, pod: string, container: string, previous?: boolean): string[]
   /** Errors that queued work threw (a bug indicator; always empty in a healthy cluster). */
   errors(): readonly string[]
 }
 
+export type { NodeOpResult }
+
 const defaultStart = '2026-01-01T00:00:00Z'
 
-/** Create a cluster with its system namespaces, the `kubernetes` Service and the given nodes. */
+/** Create a cluster with its system namespaces, the `kubernetes` Service, its components and machines. */
 export function createCluster(options: ClusterOptions): Cluster {
   const startMs = Date.parse(options.startTime ?? defaultStart)
   if (!Number.isFinite(startMs)) throw new Error(`startTime: not an RFC 3339 time: ${options.startTime ?? ''}`)
@@ -78,12 +111,11 @@ export function createCluster(options: ClusterOptions): Cluster {
     aggregator: createAggregator(),
   }
   const api = createApiServer(ctx, options.onRequest)
-
   const must = (req: ApiRequest): void => {
     const res = api.handle(req)
     if (res.status >= 300) throw new Error(`cluster bootstrap: ${req.method} ${req.path}: ${JSON.stringify(res.body)}`)
   }
-  startControlPlane(api, clock, random.fork('components'), (e) => errors.push(e))
+  const controlPlane = startControlPlane(api, clock, random.fork('components'), (e) => errors.push(e), options.scheduler)
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     must({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } } })
   }
@@ -108,9 +140,17 @@ export function createCluster(options: ClusterOptions): Cluster {
       subsets: [{ addresses: [{ ip: '172.18.0.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
     },
   })
-  ;(options.nodes ?? []).forEach((n, i) => must({ method: 'POST', path: '/api/v1/nodes', body: nodeObject(n, i, formatTime(clock.now())) }))
-  // Let the controllers settle the bootstrap objects (default ServiceAccounts, root CA ConfigMaps)
-  // before anyone else uses the cluster; the clock stays at startTime.
+  const fleet: NodeFleet = createNodeFleet(controlPlane)
+  for (const n of options.nodes ?? []) {
+    const r = fleet.add(n)
+    if (!r.ok) throw new Error(`nodes: ${r.message}`)
+  }
+  for (const p of options.nodePools ?? []) {
+    const r = fleet.addPool(p)
+    if (!r.ok) throw new Error(`nodePools: ${r.message}`)
+  }
+  // Let the components settle the bootstrap objects (ServiceAccounts, root CA ConfigMaps, the
+  // nodes' registration) before anyone else uses the cluster; the clock stays at startTime.
   clock.advance(0)
 
   return {
@@ -118,6 +158,13 @@ export function createCluster(options: ClusterOptions): Cluster {
     watch: (req, handler) => api.watch(req, handler),
     advance: (ms) => clock.advance(ms),
     now: () => clock.now(),
+    addNode: (n) => fleet.add(n),
+    addNodePool: (p) => fleet.addPool(p),
+    removeNode: (name) => fleet.remove(name),
+    failNode: (name) => fleet.fail(name),
+    restoreNode: (name) => fleet.restore(name),
+    machines: () => fleet.list(),
+    containerLogs: (ns, pod, container, previous) => fleet.logs(ns, pod, container, previous),
     errors: () => errors,
   }
 }

@@ -17,6 +17,8 @@ import { startDeploymentController } from './controllers/deployment'
 import { startGarbageCollector } from './controllers/garbagecollector'
 import { startEndpointsController } from './controllers/endpoints'
 import { startNamespaceController } from './controllers/namespace'
+import { startNodeLifecycleController } from './controllers/nodelifecycle'
+import { startScheduler, type SchedulerOptions } from './scheduler'
 
 /** The running components, and how to make a context for one more (e.g. a new node's kubelet). */
 export interface ControlPlane {
@@ -25,7 +27,7 @@ export interface ControlPlane {
 }
 
 /** Start the control plane's controllers over an API server. */
-export function startControlPlane(api: ApiServer, clock: Clock, random: Random, report: (error: string) => void): ControlPlane {
+export function startControlPlane(api: ApiServer, clock: Clock, random: Random, report: (error: string) => void, scheduler?: SchedulerOptions): ControlPlane {
   const client = createClient(api)
   const informers = createInformerFactory(api)
   const recorders = new Map<string, EventRecorder>()
@@ -54,6 +56,8 @@ export function startControlPlane(api: ApiServer, clock: Clock, random: Random, 
     startGarbageCollector(contextFor('garbage-collector')),
     startEndpointsController(contextFor('endpoints-controller')),
     startNamespaceController(contextFor('namespace-controller')),
+    startNodeLifecycleController(contextFor('node-lifecycle-controller')),
+    startScheduler(contextFor('default-scheduler'), scheduler),
   ]
   return {
     contextFor,

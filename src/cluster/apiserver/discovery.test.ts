@@ -18,6 +18,8 @@ describe('discovery (API-2, API-3)', () => {
       ['apps', 'apps/v1'],
       ['autoscaling', 'autoscaling/v2'],
       ['networking.k8s.io', 'networking.k8s.io/v1'],
+      // The scheduler's decisions, served by aggregation (API-27).
+      ['scheduling.kubeplay.dev', 'scheduling.kubeplay.dev/v1alpha1'],
     ])
     expect((c.get('/apis/apps').body as { kind: string }).kind).toBe('APIGroup')
     expect(c.get('/apis/batch').status).toBe(404)

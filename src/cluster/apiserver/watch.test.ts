@@ -96,10 +96,12 @@ describe('watch (API-20)', () => {
   test('timeoutSeconds ends the watch after that much virtual time', () => {
     const c = testClient()
     const events: WatchEvent[] = []
-    c.cluster.watch({ method: 'GET', path: pods, query: { timeoutSeconds: '30' } }, (e) => events.push(e))
-    c.post(pods, pod('a'))
+    const cms = '/api/v1/namespaces/default/configmaps'
+    const cm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })
+    c.cluster.watch({ method: 'GET', path: cms, query: { timeoutSeconds: '30', labelSelector: 'demo' } }, (e) => events.push(e))
+    c.post(cms, { ...cm('a'), metadata: { name: 'a', labels: { demo: 'x' } } })
     c.cluster.advance(30_000)
-    c.post(pods, pod('b'))
+    c.post(cms, { ...cm('b'), metadata: { name: 'b', labels: { demo: 'x' } } })
     expect(summary(events)).toEqual(['ADDED a'])
   })
 

@@ -5,14 +5,14 @@
 import type { NodeCondition, Pod } from 'kubernetes-types/core/v1'
 import type { StoredObject } from '../../api/types'
 import { formatTime } from '../../clock'
-import { nodeObject } from '../../nodeObject'
+import { nodeObject } from '../../kubelet'
 import type { TestContext } from '../garbagecollector/testContext'
 import type { NodeObject } from './taints'
 
 /** Register nodes node-1 … node-n, as their kubelets would. */
 export function registerNodes(t: TestContext, n: number, labels: (i: number) => Record<string, string> = () => ({})): void {
   for (let i = 0; i < n; i++) {
-    const res = t.client.create('Node', undefined, nodeObject({ name: `node-${i + 1}`, cpu: '4', memory: '8Gi', labels: labels(i) }, i, formatTime(t.clock.now())))
+    const res = t.client.create('Node', undefined, nodeObject({ name: `node-${i + 1}`, cpu: '4', memory: '8Gi', labels: labels(i), index: i }, formatTime(t.clock.now())))
     if (!res.ok) throw new Error(res.status.message)
   }
 }

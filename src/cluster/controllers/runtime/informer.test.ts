@@ -55,7 +55,7 @@ describe('event recorder (CTRL-4)', () => {
     clock.advance(10_000)
     rec.event(created.object, 'Normal', 'Pulling', 'Pulling image "nginx:1.25"')
     rec.event(created.object, 'Warning', 'BackOff', 'Back-off restarting failed container web in pod web_default(x)')
-    const events = (c.get('/api/v1/namespaces/default/events').body as { items: { reason: string; count: number; firstTimestamp: string; lastTimestamp: string; source: unknown; involvedObject: { name: string } }[] }).items
+    const events = (c.get('/api/v1/namespaces/default/events', { fieldSelector: 'involvedObject.name=web' }).body as { items: { reason: string; count: number; firstTimestamp: string; lastTimestamp: string; source: unknown; involvedObject: { name: string } }[] }).items
     expect(events.map((e) => [e.reason, e.count, e.involvedObject.name])).toEqual([
       ['Pulling', 2, 'web'],
       ['BackOff', 1, 'web'],
