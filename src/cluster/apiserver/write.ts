@@ -10,7 +10,7 @@ import type { FieldError } from '../api/field'
 import { applyDefaults } from '../api/defaults'
 import { validatorFor } from '../api/validation'
 import { formatTime } from '../clock'
-import { deepCopy, deepEqual } from '../util/json'
+import { deepEqual } from '../util/json'
 import { admit, type AdmissionContext } from './admission'
 import { beginServiceCreate, beginServiceUpdate, dropServiceTypeDependentFields, releaseService, type ServiceAllocation } from './allocators'
 import type { ServerContext } from './context'
@@ -51,9 +51,10 @@ function resourceName(info: ResourceInfo): status.GroupName {
   return { group: info.group, name: info.resource }
 }
 
-/** Create an object that has been decoded; namespace is the request's. */
+/** Create an object that has been decoded; namespace is the request's. Takes ownership of `input`. */
 export function createObject(ctx: ServerContext, info: ResourceInfo, input: KubeObject, namespace: string | undefined, opts: WriteOptions): WriteResult {
-  const obj = deepCopy(input)
+  // The caller hands over a fresh object (the decoder's output, or its own copy): no second copy.
+  const obj = input
   const meta = (obj.metadata ??= {})
   if (info.namespaced) {
     if (meta.namespace && namespace && meta.namespace !== namespace) {
@@ -154,7 +155,7 @@ export type UpdateTarget = 'main' | 'status' | 'finalize'
 
 /**
  * Update an existing object with a decoded new version (PUT, and PATCH after applying the
- * patch). The caller has checked that name and namespace match the request.
+ * patch). The caller has checked that name and namespace match the request. Takes ownership of `input`.
  */
 export function updateObject(
   ctx: ServerContext,
@@ -167,7 +168,8 @@ export function updateObject(
   const name = old.metadata.name
   const rv = input.metadata?.resourceVersion
   if (rv && rv !== old.metadata.resourceVersion) return fail(status.conflict(resourceName(info), name))
-  const obj: KubeObject = deepCopy(input)
+  // As for create, the object is the caller's fresh copy and becomes the server's.
+  const obj: KubeObject = input
   const meta = (obj.metadata ??= {})
   if (info.namespaced) meta.namespace = meta.namespace || old.metadata.namespace
   if (target === 'status') {

@@ -67,11 +67,12 @@ export function postStatus(
   bootID: string,
 ): { ok: boolean; error?: string } {
   const time = formatTime(ctx.clock.now())
-  const current = ctx.client.get<{
-    status?: { conditions?: { type?: string; status?: string; lastTransitionTime?: string }[] }
-  }>('Node', undefined, node.name)
-  if (!current.ok) return { ok: false, error: current.status.message }
-  const status = nodeStatus(node, nodeConditions(time, current.object.status?.conditions ?? []))
+  // The kubelet reads its Node from the API server's watch cache (FromApiserverCache), here the shared informer.
+  const current = ctx.informers.informer('Node').get(node.name) as
+    | { status?: { conditions?: { type?: string; status?: string; lastTransitionTime?: string }[] } }
+    | undefined
+  if (!current) return { ok: false, error: `nodes "${node.name}" not found` }
+  const status = nodeStatus(node, nodeConditions(time, current.status?.conditions ?? []))
   ;(status.nodeInfo as { bootID: string }).bootID = bootID
   const res = ctx.client.patch('Node', undefined, node.name, { status }, 'merge', 'status')
   return res.ok ? { ok: true } : { ok: false, error: res.status.message }

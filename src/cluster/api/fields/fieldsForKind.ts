@@ -186,9 +186,15 @@ export function supportedFieldLabels(resource: string): readonly string[] {
   return kindFor(resource).accepts
 }
 
+// Stored objects are frozen and never change, so their fields are computed once per version.
+const fieldCache = new WeakMap<object, Fields>()
+
 /** The selectable fields of an object of a resource (ToSelectableFields / GetAttrs). */
 export function fieldSetFor(resource: string, obj: unknown): Fields {
-  return kindFor(resource).fields(obj)
+  if (typeof obj !== 'object' || obj === null || !Object.isFrozen(obj)) return kindFor(resource).fields(obj)
+  let fields = fieldCache.get(obj)
+  if (!fields) fieldCache.set(obj, (fields = kindFor(resource).fields(obj)))
+  return fields
 }
 
 /**

@@ -14,6 +14,21 @@ import type { KubeObject } from '../types'
 import { cloneJson, setMember } from '../../util/json'
 import { corruptInputError, decodeStdBase64, encodeStdBase64 } from './goBase64'
 import { formatGoTime, parseGoTime } from './goTime'
+import { memoize } from '../../util/memo'
+
+// Quantities and timestamps repeat constantly (every pod of a ReplicaSet, every status write in
+// the same second): their canonical forms are pure functions of the text, so they are memoized.
+const canonicalQuantity = memoize(4096, (key) => {
+  const parsed = parseQuantity(key[0] === 'n' ? Number(key.slice(1)) : key.slice(1))
+  return parsed.ok ? { ok: true as const, canonical: parsed.q.canonical } : parsed
+})
+const timeNormalizer = (layout: 'RFC3339' | 'RFC3339Micro') =>
+  memoize(4096, (text) => {
+    const parsed = parseGoTime(layout, text)
+    return parsed.ok ? { ok: true as const, text: formatGoTime(layout, parsed.time) } : parsed
+  })
+const normalTime = timeNormalizer('RFC3339')
+const normalMicroTime = timeNormalizer('RFC3339Micro')
 import { interpretGvk, jsonKindOf } from './interpret'
 import { fieldType, goStruct, goTypeName, kindInfo, type StructLookup } from './schema'
 import type { FieldType, GoStruct, ScalarType } from './schemaTypes'
@@ -220,18 +235,17 @@ class Decoder {
         // Quantity.UnmarshalJSON: strip the quotes, trim, ParseQuantity the text.
         const text =
           kind === 'string' ? String(v).trim() : kind === 'number' ? Number(v) : JSON.stringify(v)
-        const parsed = parseQuantity(text)
+        const parsed = canonicalQuantity(typeof text === 'number' ? `n${text}` : `s${text}`)
         if (!parsed.ok) throw new Abort(parsed.error)
-        return parsed.q.canonical
+        return parsed.canonical
       }
       case 'Time':
       case 'MicroTime': {
         // Time.UnmarshalJSON: json.Unmarshal into a string, then time.Parse.
         if (kind !== 'string') throw new Abort(this.typeError(kind, 'string', ctx))
-        const layout = t === 'Time' ? 'RFC3339' : 'RFC3339Micro'
-        const parsed = parseGoTime(layout, String(v))
+        const parsed = (t === 'Time' ? normalTime : normalMicroTime)(String(v))
         if (!parsed.ok) throw new Abort(parsed.message)
-        return formatGoTime(layout, parsed.time)
+        return parsed.text
       }
     }
   }
