@@ -26,12 +26,12 @@ export interface ControlPlane {
   stop(): void
 }
 
-/** Start the control plane's controllers over an API server. */
-export function startControlPlane(api: ApiServer, clock: Clock, random: Random, report: (error: string) => void, scheduler?: SchedulerOptions): ControlPlane {
+/** Makes component contexts over an API server: a shared client and informers, forked random streams. */
+export function componentContexts(api: ApiServer, clock: Clock, random: Random, report: (error: string) => void): (component: string) => ComponentContext {
   const client = createClient(api)
   const informers = createInformerFactory(api)
   const recorders = new Map<string, EventRecorder>()
-  const contextFor = (component: string): ComponentContext => ({
+  return (component) => ({
     api,
     client,
     informers,
@@ -48,6 +48,11 @@ export function startControlPlane(api: ApiServer, clock: Clock, random: Random, 
       if (error.startsWith('panic:')) report(`${controller} ${key}: ${error}`)
     },
   })
+}
+
+/** Start the control plane's controllers over an API server. */
+export function startControlPlane(api: ApiServer, clock: Clock, random: Random, report: (error: string) => void, scheduler?: SchedulerOptions): ControlPlane {
+  const contextFor = componentContexts(api, clock, random, report)
   const stops = [
     startServiceAccountsController(contextFor('serviceaccounts-controller')),
     startRootCACertPublisher(contextFor('root-ca-cert-publisher')),
@@ -63,7 +68,7 @@ export function startControlPlane(api: ApiServer, clock: Clock, random: Random, 
     contextFor,
     stop() {
       for (const s of stops) s.stop()
-      informers.stop()
+      contextFor('').informers.stop()
     },
   }
 }
