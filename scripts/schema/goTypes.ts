@@ -3,7 +3,7 @@
  * integer as `number` and every named string type (`type Protocol string`) as `string`, and
  * both matter to kube-apiserver's decode errors ("... of type int64", "... of type
  * v1.Protocol"). Looked up in the upstream Go types of Kubernetes 1.30:
- * staging/src/k8s.io/api/{core,apps,autoscaling,networking}/.../types.go and
+ * staging/src/k8s.io/api/{core,apps,autoscaling,networking,coordination}/.../types.go and
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go.
  *
  * Keys are `GoStruct.jsonField`. Every `number` field must appear in exactly one of the
@@ -75,6 +75,8 @@ export const int32Fields: readonly string[] = [
   'ISCSIVolumeSource.lun',
   'IngressPortStatus.port',
   'KeyToPath.mode',
+  'LeaseSpec.leaseDurationSeconds',
+  'LeaseSpec.leaseTransitions',
   'MetricTarget.averageUtilization',
   'MetricValueStatus.averageUtilization',
   'PodSpec.priority',

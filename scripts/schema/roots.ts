@@ -27,6 +27,7 @@ export const rootKinds: readonly RootKind[] = [
   { kind: 'Scale', apiVersion: 'autoscaling/v1', module: 'autoscaling/v1' },
   { kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v2', module: 'autoscaling/v2' },
   { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', module: 'networking/v1' },
+  { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', module: 'coordination/v1' },
   // Meta kinds the API server reads or writes in every group version.
   { kind: 'Status', apiVersion: 'v1', module: 'meta/v1' },
   { kind: 'DeleteOptions', apiVersion: 'v1', module: 'meta/v1' },

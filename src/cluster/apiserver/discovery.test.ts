@@ -18,6 +18,7 @@ describe('discovery (API-2, API-3)', () => {
       ['apps', 'apps/v1'],
       ['autoscaling', 'autoscaling/v2'],
       ['networking.k8s.io', 'networking.k8s.io/v1'],
+      ['coordination.k8s.io', 'coordination.k8s.io/v1'],
       // The scheduler's decisions, served by aggregation (API-27).
       ['scheduling.kubeplay.dev', 'scheduling.kubeplay.dev/v1alpha1'],
     ])
@@ -33,6 +34,7 @@ describe('discovery (API-2, API-3)', () => {
     { path: '/apis/apps/v1', name: 'deployments/scale', kind: 'Scale', short: undefined, categories: undefined, namespaced: true },
     { path: '/apis/autoscaling/v2', name: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', short: ['hpa'], categories: ['all'], namespaced: true },
     { path: '/apis/networking.k8s.io/v1', name: 'ingresses', kind: 'Ingress', short: ['ing'], categories: undefined, namespaced: true },
+    { path: '/apis/coordination.k8s.io/v1', name: 'leases', kind: 'Lease', short: undefined, categories: undefined, namespaced: true },
   ])('$path lists $name', ({ path, name, kind, short, categories, namespaced }) => {
     const list = testClient().get(path).body as ResourceList
     expect(list.kind).toBe('APIResourceList')

@@ -93,6 +93,8 @@ export const resources: readonly ResourceInfo[] = [
     subresources: ['status'],
     tracksGeneration: true,
   }),
+  // Node heartbeats: each kubelet renews the Lease named after its node in kube-node-lease.
+  r('coordination.k8s.io', 'v1', 'leases', 'Lease'),
 ]
 
 /** "apps/v1" or "v1". */

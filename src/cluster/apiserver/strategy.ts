@@ -16,7 +16,8 @@ export function hasStatusSubresource(info: ResourceInfo): boolean {
 }
 
 /** Kinds that may be created by an update (PUT) of a missing object (AllowCreateOnUpdate). */
-const createOnUpdate = new Set(['Endpoints', 'Event', 'ServiceAccount'])
+// Lease: pkg/registry/coordination/lease/strategy.go AllowCreateOnUpdate is true.
+const createOnUpdate = new Set(['Endpoints', 'Event', 'Lease', 'ServiceAccount'])
 
 /** Does PUT of a missing object create it? */
 export function allowCreateOnUpdate(info: ResourceInfo): boolean {

@@ -1,5 +1,6 @@
 /**
- * One kubelet: registers its Node, posts heartbeats, watches the pods bound to its node
+ * One kubelet: registers its Node, renews its node lease and checks its node status every 10 s
+ * (posting the status only when it changed or every 5 minutes), watches the pods bound to its node
  * (fieldSelector spec.nodeName=<node>, served from the API server's trigger index) and runs a
  * worker per pod through a level-triggered reconcile. Each reconcile ends with one status
  * write when the pod's status changed, so all that happens to a pod in one instant is one
@@ -19,7 +20,15 @@ import type { KubeletEnv } from './env'
 import { createPodIPAllocator } from './ipam'
 import { containerLogs } from './logs'
 import { nodeAddressFor, podCIDRFor } from './nodeObject'
-import { heartbeatMs, heartbeatOffset, postStatus, registerNode, startupEvents } from './nodeStatus'
+import { createNodeLeaseController } from './nodeLease'
+import {
+  heartbeatMs,
+  heartbeatOffset,
+  registerNode,
+  startupEvents,
+  updateNodeStatus,
+  type NodeStatusState,
+} from './nodeStatus'
 import { generatePodStatus } from './podStatus'
 import { anyRunning, machineLost, newWorker, syncPod, teardown } from './podWorker'
 import type { PodObject, PodWorker } from './state'
@@ -43,6 +52,10 @@ export function startKubelet(
   let bootID = ''
   let informer: Informer<PodObject> | undefined
   let heartbeat: TimerId | undefined
+  let statusState: NodeStatusState = {}
+  const lease = createNodeLeaseController(ctx, name, (error) =>
+    ctx.onError(`kubelet/${name}`, name, `node lease: ${error}`),
+  )
   const cpuQuantity = parseQuantity(node.cpu)
   const cpus = cpuQuantity.ok ? Math.max(1, cpuQuantity.q.milliValue / 1000) : 1
 
@@ -168,18 +181,25 @@ export function startKubelet(
     const offset = heartbeatOffset(node.index)
     let next = now - (now % heartbeatMs) + offset
     if (next <= now) next += heartbeatMs
+    // The lease renewal and the status check share the node's slot (both run every 10 s upstream).
     heartbeat = clock.at(next, `kubelet/${name} heartbeat`, () => {
       heartbeat = undefined
       if (state !== 'running') return
-      const res = postStatus(ctx, node, bootID)
+      lease.sync()
+      const res = updateNodeStatus(ctx, node, bootID, statusState)
       if (!res.ok) ctx.onError(`kubelet/${name}`, name, `node status: ${res.error ?? ''}`)
       scheduleHeartbeat()
     })
   }
 
   function boot(rebooted: boolean): void {
-    const reg = registerNode(ctx, node, bootID)
+    // A (re)started kubelet has posted nothing and written no lease yet.
+    statusState = {}
+    lease.reset()
+    const reg = registerNode(ctx, node, bootID, statusState)
     if (!reg.ok) ctx.onError(`kubelet/${name}`, name, `register node: ${reg.error ?? ''}`)
+    // The lease controller's first sync runs at start, then every renew interval.
+    lease.sync()
     if (options.nodeEvents !== false) startupEvents(recorder, name, rebooted ? bootID : undefined)
     watchPods()
     scheduleHeartbeat()

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { startKubelet } from './kubelet'
+import type { LeaseObject } from './nodeLease'
 import { heartbeatOffset } from './nodeStatus'
 import { kubeletHarness, nodes, podManifest, type KubeletHarness } from './testKit'
 
@@ -22,6 +24,30 @@ function node(h: KubeletHarness, name = 'node-1'): NodeView {
 
 const heartbeat = (h: KubeletHarness, name = 'node-1'): string =>
   node(h, name).status.conditions.find((c) => c.type === 'Ready')?.lastHeartbeatTime ?? ''
+
+function lease(h: KubeletHarness, name = 'node-1'): LeaseObject | undefined {
+  const res = h.server.handle({
+    method: 'GET',
+    path: `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${name}`,
+  })
+  return res.status === 200 ? (res.body as LeaseObject) : undefined
+}
+
+const renewTime = (h: KubeletHarness, name = 'node-1'): string =>
+  lease(h, name)?.spec?.renewTime ?? ''
+
+/** The virtual seconds at which each object of a collection was modified, by name. */
+function modifications(h: KubeletHarness, path: string): Record<string, number[]> {
+  const seen: Record<string, number[]> = {}
+  h.server.watch({ method: 'GET', path }, (e) => {
+    if (e.type !== 'MODIFIED') return
+    const name = (e.object as { metadata: { name: string } }).metadata.name
+    ;(seen[name] ??= []).push(h.seconds())
+  })
+  return seen
+}
+
+const leases = '/apis/coordination.k8s.io/v1/leases'
 
 describe('node registration (KUBELET-1)', () => {
   test('KUBELET-1 the Node the kubelet registers, as a kubelet registers it', () => {
@@ -112,33 +138,125 @@ describe('node registration (KUBELET-1)', () => {
   })
 })
 
-describe('heartbeats (KUBELET-1)', () => {
-  test('KUBELET-1 every 10 s, in a slot spread by node index; transition times stay', () => {
-    const h = kubeletHarness({ nodes: nodes(4) })
-    const beats: Record<string, number[]> = {}
-    h.server.watch({ method: 'GET', path: '/api/v1/nodes' }, (e) => {
-      if (e.type !== 'MODIFIED') return
-      const name = (e.object as { metadata: { name: string } }).metadata.name
-      ;(beats[name] ??= []).push(h.seconds())
+describe('heartbeats: the node lease (KUBELET-1)', () => {
+  test('KUBELET-1 the Lease a kubelet creates at start: named after the node, owned by its Node', () => {
+    const h = kubeletHarness()
+    const uid = (node(h) as unknown as { metadata: { uid: string } }).metadata.uid
+    expect(lease(h)).toMatchObject({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: {
+        name: 'node-1',
+        namespace: 'kube-node-lease',
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'node-1', uid }],
+      },
+      spec: {
+        holderIdentity: 'node-1',
+        leaseDurationSeconds: 40,
+        renewTime: '2026-01-01T00:00:00.000000Z',
+      },
     })
+    expect(h.errors).toEqual([])
+  })
+
+  test('KUBELET-1 renewed every 10 s (one PUT each), in a slot spread by node index', () => {
+    const h = kubeletHarness({ nodes: nodes(4) })
+    const renewals = modifications(h, leases)
     h.until(30)
     expect(heartbeatOffset(3)).toBe(3711)
-    expect(beats).toEqual({
+    expect(renewals).toEqual({
       'node-1': [10, 20, 30],
       'node-2': [1.237, 11.237, 21.237],
       'node-3': [2.474, 12.474, 22.474],
       'node-4': [3.711, 13.711, 23.711],
     })
+    expect(renewTime(h)).toBe('2026-01-01T00:00:30.000000Z')
+    expect(renewTime(h, 'node-2')).toBe('2026-01-01T00:00:21.237000Z')
+    expect(lease(h)?.spec).toEqual({
+      holderIdentity: 'node-1',
+      leaseDurationSeconds: 40,
+      renewTime: '2026-01-01T00:00:30.000000Z',
+    })
+  })
+
+  const existing = [
+    { name: 'a lease left without owner', owner: undefined },
+    { name: 'a lease owned by an earlier Node of the same name', owner: 'gone-uid' },
+  ]
+  test.each(existing)('KUBELET-1 $name is taken over, not recreated', ({ owner }) => {
+    const h = kubeletHarness({ nodes: [] })
+    const res = h.server.handle({
+      method: 'POST',
+      path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
+      body: {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: {
+          name: 'node-1',
+          ...(owner
+            ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'node-1', uid: owner }] }
+            : {}),
+        },
+        spec: { holderIdentity: 'node-1', leaseDurationSeconds: 40 },
+      },
+    })
+    expect(res.status).toBe(201)
+    const before = res.body as LeaseObject
+    h.advance(5_000)
+    h.kubelets.push(...nodes(1).map((n) => startKubelet(h.ctx, n)))
+    const uid = (node(h) as unknown as { metadata: { uid: string } }).metadata.uid
+    const after = lease(h)
+    expect(after?.metadata.uid).toBe(before.metadata.uid)
+    expect(after?.metadata.ownerReferences).toEqual([
+      { apiVersion: 'v1', kind: 'Node', name: 'node-1', uid },
+    ])
+    expect(after?.spec?.renewTime).toBe('2026-01-01T00:00:05.000000Z')
+    expect(h.errors).toEqual([])
+  })
+})
+
+describe('node status (KUBELET-1)', () => {
+  test('KUBELET-1 checked every 10 s but posted only every 5 min while nothing changes', () => {
+    const h = kubeletHarness({ nodes: nodes(2) })
+    const posts = modifications(h, '/api/v1/nodes')
+    h.until(660)
+    expect(posts).toEqual({ 'node-1': [300, 600], 'node-2': [301.237, 601.237] })
     const ready = node(h).status.conditions.find((c) => c.type === 'Ready')
     expect(ready).toMatchObject({
-      lastHeartbeatTime: '2026-01-01T00:00:30Z',
+      lastHeartbeatTime: '2026-01-01T00:10:00Z',
       lastTransitionTime: '2026-01-01T00:00:00Z',
       reason: 'KubeletReady',
       message: 'kubelet is posting ready status',
     })
   })
 
-  test('KUBELET-1 the heartbeat keeps what others put on the Node (labels, taints)', () => {
+  test('KUBELET-1 a status someone else changed is posted again at the next check', () => {
+    const h = kubeletHarness()
+    h.until(15)
+    // As the node lifecycle controller marks a silent node: Ready Unknown.
+    const n = node(h)
+    const conditions = n.status.conditions.map((c) =>
+      c.type === 'Ready'
+        ? { ...c, status: 'Unknown', lastTransitionTime: '2026-01-01T00:00:15Z' }
+        : c,
+    )
+    const put = h.server.handle({
+      method: 'PUT',
+      path: '/api/v1/nodes/node-1/status',
+      body: { ...n, status: { ...n.status, conditions } },
+    })
+    expect(put.status).toBe(200)
+    const posts = modifications(h, '/api/v1/nodes')
+    h.until(60)
+    expect(posts).toEqual({ 'node-1': [20] })
+    expect(node(h).status.conditions.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'True',
+      lastHeartbeatTime: '2026-01-01T00:00:20Z',
+      lastTransitionTime: '2026-01-01T00:00:20Z',
+    })
+  })
+
+  test('KUBELET-1 a status post keeps what others put on the Node (labels, taints)', () => {
     const h = kubeletHarness()
     h.server.handle({
       method: 'PATCH',
@@ -146,14 +264,15 @@ describe('heartbeats (KUBELET-1)', () => {
       headers: { 'Content-Type': 'application/merge-patch+json' },
       body: { metadata: { labels: { disk: 'ssd' } }, spec: { unschedulable: true } },
     })
-    h.until(20)
+    h.until(300)
+    expect(heartbeat(h)).toBe('2026-01-01T00:05:00Z')
     expect(node(h).metadata.labels.disk).toBe('ssd')
     expect(node(h).spec.unschedulable).toBe(true)
   })
 })
 
 describe('a failed machine (KUBELET-14)', () => {
-  test('KUBELET-14 fail(): no heartbeats, no status, no probes, no restarts', () => {
+  test('KUBELET-14 fail(): no lease renewals, no node or pod status, no probes, no restarts', () => {
     const h = kubeletHarness()
     const name = h.run(
       podManifest('web', {
@@ -166,14 +285,16 @@ describe('a failed machine (KUBELET-14)', () => {
     const before = {
       pod: JSON.stringify(h.pod(name)),
       events: h.events().length,
-      beat: heartbeat(h),
+      node: JSON.stringify(node(h)),
     }
+    expect(renewTime(h)).toBe('2026-01-01T00:00:10.000000Z')
     h.kubelets[0]?.fail()
     expect(h.kubelets[0]?.failed()).toBe(true)
-    h.until(300)
+    h.until(400)
     expect(JSON.stringify(h.pod(name))).toBe(before.pod)
     expect(h.events().length).toBe(before.events)
-    expect(heartbeat(h)).toBe(before.beat)
+    expect(renewTime(h)).toBe('2026-01-01T00:00:10.000000Z')
+    expect(JSON.stringify(node(h))).toBe(before.node)
     expect(h.kubelets[0]?.usage()).toEqual({ cpuMillis: 0, memoryBytes: 0, pods: [] })
   })
 
@@ -195,7 +316,10 @@ describe('a failed machine (KUBELET-14)', () => {
     h.server.handle({ method: 'DELETE', path: `/api/v1/namespaces/default/pods/${leaving}` })
     h.until(200)
     expect(h.pod(leaving)?.metadata.deletionTimestamp).toBeDefined()
+    expect(renewTime(h)).toBe('2026-01-01T00:00:10.000000Z')
     h.kubelets[0]?.restore()
+    // A restarted kubelet renews its lease and posts its status at once.
+    expect(renewTime(h)).toBe('2026-01-01T00:03:20.000000Z')
     expect(heartbeat(h)).toBe('2026-01-01T00:03:20Z')
     const bootID = node(h).status.nodeInfo.bootID
     expect(bootID).toMatch(/^[0-9a-f-]{36}$/)
@@ -244,7 +368,8 @@ describe('a failed machine (KUBELET-14)', () => {
       message: 'pods "gone" not found',
     })
     h.until(230)
-    expect(heartbeat(h)).toBe('2026-01-01T00:03:50Z')
+    expect(renewTime(h)).toBe('2026-01-01T00:03:50.000000Z')
+    expect(heartbeat(h)).toBe('2026-01-01T00:03:20Z')
     expect(h.errors).toEqual([])
   })
 
@@ -252,11 +377,13 @@ describe('a failed machine (KUBELET-14)', () => {
     const h = kubeletHarness()
     h.until(10)
     h.kubelets[0]?.stop()
-    h.until(60)
-    expect(heartbeat(h)).toBe('2026-01-01T00:00:10Z')
+    h.until(400)
+    expect(renewTime(h)).toBe('2026-01-01T00:00:10.000000Z')
+    expect(heartbeat(h)).toBe('2026-01-01T00:00:00Z')
     h.kubelets[0]?.restore()
-    h.until(80)
-    expect(heartbeat(h)).toBe('2026-01-01T00:00:10Z')
+    h.until(420)
+    expect(renewTime(h)).toBe('2026-01-01T00:00:10.000000Z')
+    expect(heartbeat(h)).toBe('2026-01-01T00:00:00Z')
   })
 })
 

@@ -96,6 +96,12 @@ export function kubeletHarness(
     events: (component, host) => createEventRecorder(client, clock, component, host),
     onError: (c, k, e) => errors.push(`${c} ${k}: ${e}`),
   }
+  // Node leases live in kube-node-lease, as every cluster has it (API-24).
+  server.handle({
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-node-lease' } },
+  })
   const start = clock.now()
   const kubelets = (options.nodes ?? nodes(1)).map((n) => startKubelet(ctx, n, options.kubelet))
   const h: KubeletHarness = {

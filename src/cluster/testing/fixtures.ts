@@ -90,4 +90,14 @@ export const everyKind: { kind: string; path: string; body: Record<string, unkno
       spec: { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] },
     },
   },
+  {
+    kind: 'Lease',
+    path: '/apis/coordination.k8s.io/v1/namespaces/default/leases',
+    body: {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: 'web-leader' },
+      spec: { holderIdentity: 'web-0', leaseDurationSeconds: 15, renewTime: '2026-01-01T00:00:00.000000Z' },
+    },
+  },
 ]

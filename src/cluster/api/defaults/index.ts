@@ -35,6 +35,7 @@ export const defaulters: Readonly<Record<string, Defaulter>> = {
   Event: none,
   HorizontalPodAutoscaler: defaultHorizontalPodAutoscaler,
   Ingress: none,
+  Lease: none,
   Namespace: defaultNamespace,
   Node: defaultNode,
   Pod: defaultPod,

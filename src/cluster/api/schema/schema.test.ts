@@ -12,6 +12,7 @@ describe('served kinds', () => {
       'Event',
       'HorizontalPodAutoscaler',
       'Ingress',
+      'Lease',
       'Namespace',
       'Node',
       'Pod',
@@ -38,6 +39,12 @@ describe('served kinds', () => {
       kind: 'Ingress',
       apiVersion: 'networking.k8s.io/v1',
       group: 'networking.k8s.io',
+      version: 'v1',
+    },
+    {
+      kind: 'Lease',
+      apiVersion: 'coordination.k8s.io/v1',
+      group: 'coordination.k8s.io',
       version: 'v1',
     },
   ])('DECODE-1 $kind is served as $apiVersion', ({ kind, apiVersion, group, version }) => {

@@ -690,6 +690,25 @@ export const goStructs: Readonly<Record<string, GoStruct>> = {
     },
     go: 'v1.LabelSelectorRequirement',
   },
+  Lease: {
+    fields: {
+      apiVersion: 'string',
+      kind: 'string',
+      metadata: { object: 'ObjectMeta' },
+      spec: { object: 'LeaseSpec' },
+    },
+    go: 'v1.Lease',
+  },
+  LeaseSpec: {
+    fields: {
+      acquireTime: 'MicroTime',
+      holderIdentity: 'string',
+      leaseDurationSeconds: 'int32',
+      leaseTransitions: 'int32',
+      renewTime: 'MicroTime',
+    },
+    go: 'v1.LeaseSpec',
+  },
   Lifecycle: {
     fields: { postStart: { object: 'LifecycleHandler' }, preStop: { object: 'LifecycleHandler' } },
     go: 'v1.Lifecycle',
@@ -1696,6 +1715,13 @@ export const kindInfos: Readonly<Record<string, KindInfo>> = {
     group: 'networking.k8s.io',
     kind: 'Ingress',
     type: 'Ingress',
+    version: 'v1',
+  },
+  Lease: {
+    apiVersion: 'coordination.k8s.io/v1',
+    group: 'coordination.k8s.io',
+    kind: 'Lease',
+    type: 'Lease',
     version: 'v1',
   },
   Namespace: { apiVersion: 'v1', group: '', kind: 'Namespace', type: 'Namespace', version: 'v1' },

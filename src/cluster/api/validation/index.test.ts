@@ -110,6 +110,16 @@ const manifests: KubeObject[] = [
       ],
     },
   },
+  {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name: 'node-1', namespace: 'kube-node-lease' },
+    spec: {
+      holderIdentity: 'node-1',
+      leaseDurationSeconds: 40,
+      renewTime: '2026-01-01T00:00:10.000000Z',
+    },
+  },
 ]
 const rows = manifests.map((m) => ({ kind: m.kind ?? '', obj: m }))
 

@@ -20,6 +20,7 @@ import {
   validateHorizontalPodAutoscalerUpdate,
 } from './horizontalPodAutoscaler'
 import { validateIngress, validateIngressStatusUpdate, validateIngressUpdate } from './ingress'
+import { validateLease, validateLeaseUpdate } from './lease'
 import {
   validateNamespace,
   validateNamespaceFinalizeUpdate,
@@ -105,6 +106,7 @@ const validators: Record<string, KindValidator> = {
     validateUpdate: validateIngressUpdate,
     validateStatusUpdate: validateIngressStatusUpdate,
   },
+  Lease: { validate: validateLease, validateUpdate: validateLeaseUpdate },
 }
 
 /** The validator for a kind, or undefined for kinds served without validation. */

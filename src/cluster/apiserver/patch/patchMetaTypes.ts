@@ -181,6 +181,9 @@ const ingress = kind('Ingress', {
   spec: { type: struct('IngressSpec', { rules: atomic, tls: atomic }) },
 })
 
+// coordination/v1 LeaseSpec has no patch strategies: every field is a scalar.
+const lease = kind('Lease')
+
 /** The kinds the cluster serves, by kind name. */
 export const patchMetaKinds: Readonly<Record<string, PatchMeta>> = {
   Pod: pod,
@@ -196,4 +199,5 @@ export const patchMetaKinds: Readonly<Record<string, PatchMeta>> = {
   ServiceAccount: serviceAccount,
   HorizontalPodAutoscaler: horizontalPodAutoscaler,
   Ingress: ingress,
+  Lease: lease,
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { KubeObject, OwnerReference, StoredObject } from '../../api/types'
 import { deployment, pod, replicaSet } from '../../testing/fixtures'
-import { startGarbageCollector } from './garbageCollector'
+import { monitoredKinds, startGarbageCollector } from './garbageCollector'
 import { testContext, type TestContext } from './testContext'
 
 type Ref = Pick<StoredObject, 'apiVersion' | 'kind' | 'metadata'>
@@ -228,6 +228,41 @@ describe('garbage collector: orphaning (GC-4)', () => {
 })
 
 describe('garbage collector: graph (GC-1)', () => {
+  test('GC-1 the monitored kinds: every deletable, listable, watchable kind but Event', () => {
+    expect(monitoredKinds()).toEqual([
+      'ConfigMap',
+      'Endpoints',
+      'Namespace',
+      'Node',
+      'Pod',
+      'Secret',
+      'ServiceAccount',
+      'Service',
+      'Deployment',
+      'ReplicaSet',
+      'HorizontalPodAutoscaler',
+      'Ingress',
+      'Lease',
+    ])
+  })
+
+  test('GC-1 GC-2 a deleted Node takes its node lease with it (a namespaced dependent of a cluster-scoped owner)', () => {
+    const t = testContext()
+    startGarbageCollector(t.ctx)
+    create(t, 'Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-node-lease' } })
+    const nodes = ['node-1', 'node-2'].map((name) => create(t, 'Node', { apiVersion: 'v1', kind: 'Node', metadata: { name } }))
+    for (const n of nodes) {
+      const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: n.metadata.name }, spec: { holderIdentity: n.metadata.name, leaseDurationSeconds: 40 } }
+      create(t, 'Lease', lease, [ownerRef(n)], 'kube-node-lease')
+    }
+    t.clock.advance(1000)
+    t.client.delete('Node', undefined, 'node-1')
+    t.clock.advance(1000)
+    expect(exists(t, 'Lease', 'node-1', 'kube-node-lease')).toBe(false)
+    expect(exists(t, 'Lease', 'node-2', 'kube-node-lease')).toBe(true)
+    expect(t.errors).toEqual([])
+  })
+
   test('GC-1 the graph follows objects; virtual owners are dropped once verified absent', () => {
     const t = testContext()
     const gc = startGarbageCollector(t.ctx)

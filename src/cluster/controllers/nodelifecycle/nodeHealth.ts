@@ -1,23 +1,33 @@
 /**
  * Node health from heartbeats: the controller remembers when it last saw each node's Ready
- * condition heartbeat change (its own clock, not the kubelet's timestamps), and a node silent
- * for longer than the grace period gets its conditions set to Unknown through the API.
- * Kubeplay's kubelets post heartbeats in the Ready condition only: there are no Leases.
+ * condition heartbeat change or its node lease renewed (its own clock, not the kubelet's
+ * timestamps), and a node silent in both for longer than the grace period gets its conditions
+ * set to Unknown through the API.
  * Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go tryUpdateNodeHealth
  */
+import type { Lease } from 'kubernetes-types/coordination/v1'
 import type { NodeCondition, NodeStatus } from 'kubernetes-types/core/v1'
+import type { StoredObject } from '../../api/types'
 import { formatTime } from '../../clock'
 import { deepCopy } from '../../util/json'
 import type { ComponentContext } from '../runtime/context'
 import type { NodeObject } from './taints'
 
+/** The namespace of node leases (v1.NamespaceNodeLease). */
+export const namespaceNodeLease = 'kube-node-lease'
+
+/** A Lease as the informer holds it. */
+export type LeaseObject = Lease & StoredObject
+
 /** What the controller remembers of a node. */
 export interface NodeHealthData {
-  /** When the controller last saw a new heartbeat (ms). */
+  /** When the controller last saw a new heartbeat: a status heartbeat or a lease renewal (ms). */
   probeTimestamp: number
   /** When the controller last saw the Ready condition transition (ms). */
   readyTransitionTimestamp: number
   status: NodeStatus | undefined
+  /** The node lease as last seen renewed. */
+  lease?: LeaseObject
 }
 
 /** The outcome of one check. */
@@ -55,8 +65,19 @@ const sameCondition = (a: NodeCondition | undefined, b: NodeCondition | undefine
   a.lastHeartbeatTime === b.lastHeartbeatTime &&
   a.lastTransitionTime === b.lastTransitionTime
 
-/** Check one node; `health` holds the remembered data and is updated in place. */
-export function tryUpdateNodeHealth(ctx: ComponentContext, health: Map<string, NodeHealthData>, node: NodeObject, timings: HealthTimings): HealthCheck {
+/**
+ * MicroTime.Before on the API server's RFC3339Micro texts: always UTC with six fraction digits,
+ * so text order is time order. A missing time is never before another (as a nil MicroTime).
+ */
+export function microTimeBefore(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a < b
+}
+
+/**
+ * Check one node, with its node lease as the informer holds it (undefined when it has none);
+ * `health` holds the remembered data and is updated in place.
+ */
+export function tryUpdateNodeHealth(ctx: ComponentContext, health: Map<string, NodeHealthData>, node: NodeObject, observedLease: LeaseObject | undefined, timings: HealthTimings): HealthCheck {
   const now = ctx.clock.now()
   const name = node.metadata.name
   let nodeHealth = health.get(name)
@@ -77,6 +98,9 @@ export function tryUpdateNodeHealth(ctx: ComponentContext, health: Map<string, N
     gracePeriod = timings.nodeMonitorGracePeriodMs
   }
   const savedReady = readyOf(nodeHealth?.status)
+  // Read before the status branches below, which start afresh without a lease (as upstream's do:
+  // so the pass after a status change takes the lease as newly renewed).
+  const savedLease = nodeHealth?.lease
   if (!nodeHealth) {
     nodeHealth = { status: node.status, probeTimestamp: now, readyTransitionTimestamp: now }
   } else if (!savedReady && currentReady) {
@@ -86,6 +110,10 @@ export function tryUpdateNodeHealth(ctx: ComponentContext, health: Map<string, N
   } else if (savedReady && currentReady && savedReady.lastHeartbeatTime !== currentReady.lastHeartbeatTime) {
     const transition = savedReady.lastTransitionTime !== currentReady.lastTransitionTime ? now : nodeHealth.readyTransitionTimestamp
     nodeHealth = { status: node.status, probeTimestamp: now, readyTransitionTimestamp: transition }
+  }
+  // A renewed lease is a heartbeat too: a node that renews its lease but never posts status stays healthy.
+  if (observedLease && observedLease !== savedLease && (!savedLease || microTimeBefore(savedLease.spec?.renewTime, observedLease.spec?.renewTime))) {
+    nodeHealth = { ...nodeHealth, lease: observedLease, probeTimestamp: now }
   }
   if (health.get(name) !== nodeHealth) health.set(name, nodeHealth)
 
@@ -110,6 +138,6 @@ export function tryUpdateNodeHealth(ctx: ComponentContext, health: Map<string, N
   if (sameCondition(newReady, observedReady)) return { observedReady, currentReady: newReady, node }
   const res = ctx.client.update<NodeObject>('Node', next, 'status')
   if (!res.ok) return { observedReady, currentReady, node, error: res.status.message ?? `status ${res.status.code}` }
-  health.set(name, { status: res.object.status, probeTimestamp: nodeHealth.probeTimestamp, readyTransitionTimestamp: now })
+  health.set(name, { status: res.object.status, probeTimestamp: nodeHealth.probeTimestamp, readyTransitionTimestamp: now, ...(observedLease ? { lease: observedLease } : {}) })
   return { observedReady, currentReady: newReady, node: res.object }
 }

@@ -2,12 +2,13 @@ import { describe, expect, test } from 'vitest'
 import { formatTime } from '../../clock'
 import { testContext, type TestContext } from '../garbagecollector/testContext'
 import { startNodeLifecycleController, type NodeLifecycleOptions } from './nodeLifecycleController'
+import { nodeObject } from '../../kubelet'
 import { events, evicted, getNode, getPod, heartbeat, registerNodes, runKubelets, runningPod } from './testNodes'
 
 const t0 = Date.UTC(2026, 0, 1)
 const at = (s: number): string => formatTime(t0 + s * 1000)
 
-/** A cluster of n nodes with kubelets heartbeating every 10 s and the controllers started. */
+/** A cluster of n nodes with kubelets renewing their leases every 10 s and the controllers started. */
 function setup(n = 3, options: NodeLifecycleOptions = {}, labels?: (i: number) => Record<string, string>) {
   const t = testContext()
   registerNodes(t, n, labels)
@@ -27,20 +28,43 @@ describe('node lifecycle: heartbeats and the grace period (NODE-1)', () => {
   test('NODE-1 a node whose kubelet stops goes Unknown after the 40 s grace period, at a 5 s monitor pass', () => {
     const { t, alive } = setup()
     until(t, 25)
-    alive.delete('node-1') // last heartbeat at 20 s
+    alive.delete('node-1') // last lease renewal at 20 s; last status post at registration
     until(t, 60)
     expect(ready(t, 'node-1')?.status).toBe('True')
     until(t, 65)
     const conditions = getNode(t, 'node-1').status?.conditions ?? []
     expect(conditions.map((c) => [c.type, c.status, c.reason, c.message, c.lastTransitionTime, c.lastHeartbeatTime])).toEqual([
-      ['MemoryPressure', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(20)],
-      ['DiskPressure', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(20)],
-      ['PIDPressure', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(20)],
-      ['Ready', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(20)],
+      ['MemoryPressure', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(0)],
+      ['DiskPressure', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(0)],
+      ['PIDPressure', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(0)],
+      ['Ready', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', at(65), at(0)],
     ])
     expect(ready(t, 'node-2')?.status).toBe('True')
     expect(events(t)).toContainEqual(['Normal', 'NodeNotReady', 'Node node-1 status is now: NodeNotReady', 'node-controller'])
     expect(t.errors).toEqual([])
+  })
+
+  test('NODE-1 lease renewals are heartbeats: a node whose status is posted every 5 min stays Ready', () => {
+    const { t } = setup(2)
+    until(t, 290)
+    expect(ready(t, 'node-1')).toMatchObject({ status: 'True', lastHeartbeatTime: at(0) })
+    until(t, 700)
+    expect(ready(t, 'node-1')).toMatchObject({ status: 'True', lastHeartbeatTime: at(600), lastTransitionTime: at(0) })
+    expect(events(t).filter((e) => e[1] === 'NodeNotReady')).toEqual([])
+    expect(t.errors).toEqual([])
+  })
+
+  test('NODE-1 status heartbeats still count: a node without a lease that posts status every 10 s stays Ready', () => {
+    const t = testContext()
+    t.client.create('Node', undefined, nodeObject({ name: 'old-kubelet', cpu: '4', memory: '8Gi', index: 0 }, at(0)))
+    const beat = (): void => {
+      heartbeat(t, 'old-kubelet')
+      t.clock.after(10_000, 'status heartbeat', beat)
+    }
+    t.clock.after(10_000, 'status heartbeat', beat)
+    startNodeLifecycleController(t.ctx)
+    until(t, 200)
+    expect(ready(t, 'old-kubelet')).toMatchObject({ status: 'True', lastHeartbeatTime: at(200) })
   })
 
   test('NODE-1 each node is registered with an event on the first pass', () => {
@@ -111,12 +135,16 @@ describe('node lifecycle: taints (NODE-2)', () => {
     expect(taints(t, 'node-1')).toEqual([`node.kubernetes.io/not-ready:NoSchedule@${at(25)}`])
     until(t, 30)
     expect(taints(t, 'node-1')).toEqual([`node.kubernetes.io/not-ready:NoSchedule@${at(25)}`, `node.kubernetes.io/not-ready:NoExecute@${at(30)}`])
-    // Silent since 25 s (seen at the 30 s pass): Unknown at 75 s; unreachable replaces not-ready,
+    // Silent since 25 s. The status change is seen at the 30 s pass, whose fresh record holds no
+    // lease, so the 35 s pass takes the (unrenewed) lease as new and probes again, as upstream's
+    // tryUpdateNodeHealth does: Unknown at 80 s, not 75 s. Unreachable replaces not-ready,
     // NoExecute at once on the next pass because the node already has the not-ready one.
-    until(t, 75)
-    expect(taints(t, 'node-1')).toEqual([`node.kubernetes.io/not-ready:NoExecute@${at(30)}`, `node.kubernetes.io/unreachable:NoSchedule@${at(75)}`])
+    until(t, 79)
+    expect(ready(t, 'node-1')?.status).toBe('False')
     until(t, 80)
-    expect(taints(t, 'node-1')).toEqual([`node.kubernetes.io/unreachable:NoSchedule@${at(75)}`, `node.kubernetes.io/unreachable:NoExecute@${at(80)}`])
+    expect(taints(t, 'node-1')).toEqual([`node.kubernetes.io/not-ready:NoExecute@${at(30)}`, `node.kubernetes.io/unreachable:NoSchedule@${at(80)}`])
+    until(t, 85)
+    expect(taints(t, 'node-1')).toEqual([`node.kubernetes.io/unreachable:NoSchedule@${at(80)}`, `node.kubernetes.io/unreachable:NoExecute@${at(85)}`])
   })
 
   const cordon = [

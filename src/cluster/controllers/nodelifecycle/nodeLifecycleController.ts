@@ -1,6 +1,6 @@
 /**
- * The node lifecycle controller: every monitor period it checks each node's heartbeat; a node
- * silent past the grace period goes Unknown, its pods are marked not Ready, and (rate limited
+ * The node lifecycle controller: every monitor period it checks each node's heartbeats (its
+ * node lease renewals and its status); a node silent in both past the grace period goes Unknown, its pods are marked not Ready, and (rate limited
  * per zone, paused when whole zones are down) it gets the NoExecute taint that lets the taint
  * eviction controller evict its pods. Condition and cordon NoSchedule taints follow every
  * node change. A recovered node loses its taints.
@@ -12,7 +12,7 @@ import type { ComponentContext } from '../runtime/context'
 import { startController } from '../runtime/controller'
 import { keyOf } from '../runtime/informer'
 import { doNoScheduleTaintingPass, reconcileNodeLabels } from './noScheduleTaints'
-import { tryUpdateNodeHealth, type HealthCheck, type NodeHealthData } from './nodeHealth'
+import { namespaceNodeLease, tryUpdateNodeHealth, type HealthCheck, type LeaseObject, type NodeHealthData } from './nodeHealth'
 import { markPodsNotReady, type PodObject } from './podConditions'
 import { podsAssignedToNode } from './podsByNode'
 import { createRateLimitedTimedQueue, type ActionResult, type RateLimitedTimedQueue } from './rateLimitedQueue'
@@ -78,6 +78,8 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
   let stopped = false
   const nodes = ctx.informers.informer<NodeObject>('Node')
   const pods = ctx.informers.informer<PodObject>('Pod')
+  // The lease lister: read at each check, no handlers (upstream's leaseLister).
+  const leases = ctx.informers.informer<LeaseObject>('Lease')
   const podsOn = podsAssignedToNode(pods)
   const recorder = ctx.events(nodeControllerComponent)
   const health = new Map<string, NodeHealthData>()
@@ -142,8 +144,9 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
 
   function checkHealth(node: NodeObject): HealthCheck | undefined {
     let current = node
+    const lease = leases.get(`${namespaceNodeLease}/${node.metadata.name}`)
     for (let attempt = 0; attempt < nodeHealthUpdateRetry; attempt++) {
-      const check = tryUpdateNodeHealth(ctx, health, current, o)
+      const check = tryUpdateNodeHealth(ctx, health, current, lease, o)
       if (check.error === undefined) return check
       const got = ctx.client.get<NodeObject>('Node', undefined, node.metadata.name)
       if (!got.ok) break

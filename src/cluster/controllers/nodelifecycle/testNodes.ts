@@ -1,20 +1,45 @@
 /**
- * Test support for the node controllers: nodes registered as kubelets register them, a
- * simulated kubelet heartbeat written through the API, and bound pods with a Ready status.
+ * Test support for the node controllers: nodes registered as kubelets register them, with
+ * their node leases; simulated kubelet heartbeats (lease renewals and status posts) written
+ * through the API; and bound pods with a Ready status.
  */
 import type { NodeCondition, Pod } from 'kubernetes-types/core/v1'
 import type { StoredObject } from '../../api/types'
-import { formatTime } from '../../clock'
+import { formatMicroTime, formatTime } from '../../clock'
 import { nodeObject } from '../../kubelet'
 import type { TestContext } from '../garbagecollector/testContext'
+import { namespaceNodeLease, type LeaseObject } from './nodeHealth'
 import type { NodeObject } from './taints'
 
-/** Register nodes node-1 … node-n, as their kubelets would. */
+/** Register nodes node-1 … node-n, as their kubelets would: the Node, then its lease. */
 export function registerNodes(t: TestContext, n: number, labels: (i: number) => Record<string, string> = () => ({})): void {
   for (let i = 0; i < n; i++) {
-    const res = t.client.create('Node', undefined, nodeObject({ name: `node-${i + 1}`, cpu: '4', memory: '8Gi', labels: labels(i), index: i }, formatTime(t.clock.now())))
+    const res = t.client.create<NodeObject>('Node', undefined, nodeObject({ name: `node-${i + 1}`, cpu: '4', memory: '8Gi', labels: labels(i), index: i }, formatTime(t.clock.now())))
     if (!res.ok) throw new Error(res.status.message)
+    renewLease(t, res.object.metadata.name)
   }
+}
+
+/** A kubelet's lease heartbeat: create the node's Lease in kube-node-lease, or renew it (renewTime now). */
+export function renewLease(t: TestContext, name: string): void {
+  if (!t.client.get('Namespace', undefined, namespaceNodeLease).ok) {
+    t.client.create('Namespace', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespaceNodeLease } })
+  }
+  const renewTime = formatMicroTime(t.clock.now())
+  const got = t.client.get<LeaseObject>('Lease', namespaceNodeLease, name)
+  if (got.ok) {
+    const res = t.client.update('Lease', { ...got.object, spec: { ...got.object.spec, renewTime } })
+    if (!res.ok) throw new Error(res.status.message)
+    return
+  }
+  const node = getNode(t, name)
+  const res = t.client.create('Lease', namespaceNodeLease, {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid }] },
+    spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime },
+  })
+  if (!res.ok) throw new Error(res.status.message)
 }
 
 /** A kubelet's status heartbeat: every condition's lastHeartbeatTime is now; Ready is set to `ready`. */
@@ -36,10 +61,24 @@ export function heartbeat(t: TestContext, name: string, ready: 'True' | 'False' 
   if (!res.ok) throw new Error(res.status.message)
 }
 
-/** Kubelets for the nodes in `alive`, posting a heartbeat every 10 s on the virtual clock. */
+/**
+ * Kubelets for the nodes in `alive`, as v1.30 kubelets behave: every 10 s each renews its lease
+ * and checks its status, posting it when the Node is not Ready (someone else changed it) or
+ * when 5 minutes passed since its last post (nodeStatusReportFrequency; registration counts).
+ */
 export function runKubelets(t: TestContext, alive: Set<string>): void {
+  const lastPost = new Map<string, number>()
+  const start = t.clock.now()
   const beat = (): void => {
-    for (const name of [...alive].sort()) heartbeat(t, name)
+    const now = t.clock.now()
+    for (const name of [...alive].sort()) {
+      renewLease(t, name)
+      const ready = getNode(t, name).status?.conditions?.find((c) => c.type === 'Ready')
+      if (ready?.status !== 'True' || now >= (lastPost.get(name) ?? start) + 300_000) {
+        heartbeat(t, name)
+        lastPost.set(name, now)
+      }
+    }
     t.clock.after(10_000, 'test kubelets', beat)
   }
   t.clock.after(10_000, 'test kubelets', beat)
