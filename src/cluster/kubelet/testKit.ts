@@ -5,11 +5,9 @@
  */
 import type { ContainerStatus, PodCondition } from 'kubernetes-types/core/v1'
 import type { ComponentContext } from '../controllers/runtime/context'
-import { createClient, type Client } from '../controllers/runtime/apiClient'
-import { createInformerFactory } from '../controllers/runtime/informers'
-import { createEventRecorder } from '../controllers/runtime/events'
+import type { Client } from '../controllers/runtime/apiClient'
 import { createRandom } from '../random'
-import { testServer } from '../testing/testServer'
+import { testComponentContext } from '../testing/testComponentContext'
 import type { ApiServer } from '../apiserver/apiserver'
 import type { Clock } from '../clock'
 import { startKubelet } from './kubelet'
@@ -84,18 +82,7 @@ export function kubeletHarness(
   options: { nodes?: KubeletNode[]; seed?: number; kubelet?: KubeletOptions } = {},
 ): KubeletHarness {
   const seed = options.seed ?? 1
-  const { server, clock } = testServer(seed)
-  const client = createClient(server)
-  const errors: string[] = []
-  const ctx: ComponentContext = {
-    api: server,
-    client,
-    informers: createInformerFactory(server),
-    clock,
-    random: createRandom(seed).fork('kubelet'),
-    events: (component, host) => createEventRecorder(client, clock, component, host),
-    onError: (c, k, e) => errors.push(`${c} ${k}: ${e}`),
-  }
+  const { server, clock, client, ctx, errors } = testComponentContext(seed, createRandom(seed).fork('kubelet'))
   // Node leases live in kube-node-lease, as every cluster has it (API-24).
   server.handle({
     method: 'POST',

@@ -1,17 +1,8 @@
 /** The kubelet's public shapes: the node it runs on, its options, and what it offers. */
-import type { Taint } from 'kubernetes-types/core/v1'
+import type { NodeSpec } from '../cluster'
 
-/** The machine a kubelet runs on, as the cluster's options describe it. */
-export interface KubeletNode {
-  name: string
-  /** Allocatable CPU as a quantity, e.g. "4" or "3500m". */
-  cpu: string
-  /** Allocatable memory as a quantity, e.g. "8Gi". */
-  memory: string
-  /** The most pods the node runs (kubelet --max-pods; default 110). */
-  pods?: number
-  labels?: Record<string, string>
-  taints?: Taint[]
+/** The machine a kubelet runs on, as the cluster's options describe it, and its place in the cluster. */
+export interface KubeletNode extends NodeSpec {
   /** The node's place in the cluster: its pod CIDR, address and heartbeat slot derive from it. */
   index: number
 }

@@ -8,12 +8,10 @@ import { formatTime } from '../../clock'
 import type { Clock } from '../../clock'
 import type { ApiServer } from '../../apiserver/apiserver'
 import { createRandom } from '../../random'
-import { testServer } from '../../testing/testServer'
+import { testComponentContext } from '../../testing/testComponentContext'
 import { deepCopy } from '../../util/json'
-import { createClient, type Client } from '../runtime/apiClient'
+import type { Client } from '../runtime/apiClient'
 import type { ComponentContext } from '../runtime/context'
-import { createEventRecorder } from '../runtime/events'
-import { createInformerFactory } from '../runtime/informers'
 import type { Pod } from './types'
 
 /** A test harness: server, clock, client, a context for components, and helpers. */
@@ -38,18 +36,7 @@ export interface TestContext {
 
 /** Create a test harness with a seeded context. */
 export function testContext(seed = 1): TestContext {
-  const { server, clock } = testServer(seed)
-  const client = createClient(server)
-  const errors: string[] = []
-  const ctx: ComponentContext = {
-    api: server,
-    client,
-    informers: createInformerFactory(server),
-    clock,
-    random: createRandom(seed).fork('test'),
-    events: (component, host) => createEventRecorder(client, clock, component, host),
-    onError: (c, key, err) => errors.push(`${c} ${key}: ${err}`),
-  }
+  const { server, clock, client, ctx, errors } = testComponentContext(seed, createRandom(seed).fork('test'))
   const listOf = <T>(path: string): T[] => {
     const res = server.handle({ method: 'GET', path })
     return (res.body as { items: T[] }).items
