@@ -11,5 +11,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
+    // Whole-cluster scenarios simulate minutes of virtual time; a loaded 2-core CI machine needs headroom.
+    testTimeout: 30_000,
   },
 })
