@@ -59,7 +59,7 @@ export default defineConfig([
 
   {
     name: 'kubeplay/node-files',
-    files: ['*.{js,ts}', 'scripts/**/*.{js,ts}', 'e2e/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['*.{js,ts}', 'scripts/**/*.{js,ts}', 'e2e/**/*.ts', 'src/cli/**/*.ts', 'bin/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 
