@@ -1,10 +1,22 @@
 /** runKubectl: one terminal line in, what kubectl would print and its exit code out. */
 import type { CommandResult, KubectlCommand, KubectlContext } from './command'
+import { createCommand } from './commands/create'
+import { deleteCommand } from './commands/delete'
+import { exposeCommand } from './commands/expose'
 import { getCommand } from './commands/get'
+import { runCommand } from './commands/run'
+import { scaleCommand } from './commands/scale'
 import { globalFlags, tokenize } from './parser/index'
 
 /** The command table: every kubectl command kubeplay knows. */
-export const commands: readonly KubectlCommand[] = [getCommand]
+export const commands: readonly KubectlCommand[] = [
+  getCommand,
+  runCommand,
+  createCommand,
+  scaleCommand,
+  deleteCommand,
+  exposeCommand,
+]
 
 /** Finds a command by name or alias. */
 export function findCommand(name: string): KubectlCommand | undefined {
