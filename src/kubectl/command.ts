@@ -40,3 +40,12 @@ export function ok(stdout: string, stderr = ''): CommandResult {
 export function fail(stderr: string, stdout = ''): CommandResult {
   return { stdout, stderr, exitCode: 1 }
 }
+
+/** The result of a command that acted on several objects: what it printed, then one line per error (exit 1 if any). */
+export function collected(stdout: string, errors: readonly string[]): CommandResult {
+  return {
+    stdout,
+    stderr: errors.map((e) => `${e}\n`).join(''),
+    exitCode: errors.length > 0 ? 1 : 0,
+  }
+}

@@ -1,7 +1,13 @@
 /** `kubectl get`: list or fetch objects and print them as a table, names, JSON or YAML. */
 import type { KubeObject } from '../../cluster/index'
 import { discover, resourcePath, serverErrorText } from '../apiClient'
-import { fail, type CommandResult, type KubectlCommand, type KubectlContext } from '../command'
+import {
+  fail,
+  type CommandResult,
+  type KubectlCommand,
+  type KubectlContext,
+  collected,
+} from '../command'
 import {
   allNamespacesFlag,
   boolFlag,
@@ -179,11 +185,7 @@ function run(args: readonly string[], ctx: KubectlContext): CommandResult {
   }
   // kubectl separates the tables of different kinds with a blank line (unless --no-headers).
   const stdout = tables.join(boolFlag(f, 'no-headers') ? '' : '\n')
-  return {
-    stdout,
-    stderr: errors.map((e) => `${e}\n`).join(''),
-    exitCode: errors.length > 0 ? 1 : 0,
-  }
+  return collected(stdout, errors)
 }
 
 /** The `get` command. */

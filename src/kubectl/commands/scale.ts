@@ -1,6 +1,12 @@
 /** `kubectl scale`: set spec.replicas through the /scale subresource. */
 import { discover, resourcePath, serverErrorText } from '../apiClient'
-import { fail, type CommandResult, type KubectlCommand, type KubectlContext } from '../command'
+import {
+  fail,
+  type CommandResult,
+  type KubectlCommand,
+  type KubectlContext,
+  collected,
+} from '../command'
 import {
   flagErrorOutput,
   globalFlags,
@@ -113,11 +119,7 @@ function run(args: readonly string[], ctx: KubectlContext): CommandResult {
       else errors.push(err)
     }
   }
-  return {
-    stdout,
-    stderr: errors.map((e) => `${e}\n`).join(''),
-    exitCode: errors.length > 0 ? 1 : 0,
-  }
+  return collected(stdout, errors)
 }
 
 /** The `scale` command. */
